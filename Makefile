@@ -1,0 +1,47 @@
+# make build  : creates .venv with the pinned dependencies and builds site/ (ja at /, en at /en/)
+# make test   : installs what the tests need (Python packages, Debian's chromium) and runs them all
+# make validate / make serve / make bench : see README.md
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: build test validate serve serve-en bench browser-deps clean
+
+$(STAMP): requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(TEST_STAMP): requirements-test.txt requirements.txt $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+build: $(STAMP)
+	$(PY) -m sitegen build
+
+validate: $(STAMP)
+	$(PY) -m sitegen validate
+
+# Live preview of one language (mkdocs serve rebuilds when data/ or content/ changes).
+serve: $(STAMP)
+	$(PY) -m mkdocs serve -f mkdocs.yml
+
+serve-en: $(STAMP)
+	$(PY) -m mkdocs serve -f mkdocs.en.yml
+
+# Debian's chromium and Japanese fonts for the browser tests (no browser download).
+browser-deps:
+	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "noto.*cjk"; then \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q chromium fonts-noto-cjk; \
+	fi
+
+test: $(TEST_STAMP) browser-deps
+	$(PY) -m pytest -q
+
+clean:
+	rm -rf site .site-build-* .site-old-*

@@ -1,0 +1,21 @@
+"""Command line: python -m sitegen validate | build"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .build import build, validate
+
+USAGE = "usage: python -m sitegen validate|build [ROOT]"
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in ("validate", "build"):
+        print(USAGE, file=sys.stderr)
+        return 2
+    root = Path(argv[1]).resolve() if len(argv) > 1 else Path.cwd()
+    return validate(root) if argv[0] == "validate" else build(root)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

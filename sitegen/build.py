@@ -1,0 +1,94 @@
+"""Build both languages into a temporary folder, then swap it into place.
+
+`mkdocs build` empties site_dir first and, under --strict, aborts only after
+writing pages, so building in place would leave a broken site behind. Here the
+two language builds (independent, so they run side by side on two cores) write
+into a temporary folder next to `site/`; only when both passed and the post
+steps succeeded is the old `site/` replaced, by renames on the same disk.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from .errors import DataErrors, format_path
+from .postbuild import finish_site
+from .today import site_today
+from .validate import load_dataset, missing_translations
+
+CONFIGS = {"ja": "mkdocs.yml", "en": "mkdocs.en.yml"}
+
+
+def validate(root: Path) -> int:
+    """Check the data only. Prints every mistake; returns the exit status."""
+    try:
+        ds = load_dataset(root)
+        site_today()
+    except DataErrors as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    report_missing_translations(ds)
+    return 0
+
+
+def report_missing_translations(ds) -> None:
+    """Information, not a failure: which texts the English pages show in Japanese."""
+    lines = []
+    for stem in ("site", "projects", "donations", "calls", "news"):
+        for loc in missing_translations(getattr(ds, stem)):
+            lines.append(f"  {ds.loaded[stem].file}:{ds.line_of(stem, loc)} {format_path(loc)}")
+    if lines:
+        print(f"情報: 英訳のない項目が{len(lines)}件あります(英語ページには日本語で表示されます) / "
+              f"info: {len(lines)} text(s) without English (shown in Japanese on English pages):", file=sys.stderr)
+        print("\n".join(lines), file=sys.stderr)
+
+
+def _mkdocs(root: Path, lang: str, out: Path, env: dict) -> subprocess.CompletedProcess:
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+           "-f", str(root / CONFIGS[lang]), "-d", str(out)]
+    return subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True)
+
+
+def build(root: Path, site_dir: Path | None = None) -> int:
+    """Validate, build ja and en, post-process, and replace site_dir atomically."""
+    site_dir = site_dir or root / "site"
+    if validate(root) != 0:
+        print("サイトは変更していません / the existing site was left unchanged", file=sys.stderr)
+        return 1
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
+    try:
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            runs = dict(zip(CONFIGS, pool.map(lambda lang: _mkdocs(root, lang, tmp / lang, env), CONFIGS)))
+        failed = [lang for lang, run in runs.items() if run.returncode != 0]
+        for lang, run in runs.items():
+            output = (run.stdout + run.stderr).strip()
+            if output:
+                print(f"[{lang}] {output}", file=sys.stderr)
+        if failed:
+            print("ビルドに失敗しました。サイトは変更していません / the build failed; "
+                  "the existing site was left unchanged", file=sys.stderr)
+            return 1
+        built = tmp / "ja"
+        (tmp / "en").rename(built / "en")
+        finish_site(root, built, env)
+        _swap(built, site_dir)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+def _swap(new: Path, site_dir: Path) -> None:
+    old = None
+    if site_dir.exists():
+        old = Path(tempfile.mkdtemp(prefix=".site-old-", dir=site_dir.parent))
+        site_dir.rename(old / "site")
+    new.rename(site_dir)
+    if old:
+        shutil.rmtree(old, ignore_errors=True)

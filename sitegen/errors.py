@@ -1,0 +1,60 @@
+"""Data mistakes as one-line, bilingual messages a staff member can act on.
+
+Every message names file, line, column and field path, says what was expected
+(Japanese first, English after) and what was found:
+
+    data/projects.yaml:12:5 projects[3].period.start: 日付は… / write the date … (got '2024/12/01')
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class DataError:
+    file: str
+    line: int
+    column: int
+    path: str
+    ja: str
+    en: str
+    got: str | None = field(default=None, compare=False)
+    hint_ja: str | None = field(default=None, compare=False)
+    hint_en: str | None = field(default=None, compare=False)
+
+    def format(self) -> str:
+        ja, en = self.ja, self.en
+        if self.hint_ja:
+            ja = f"{ja}({self.hint_ja})"
+        if self.hint_en:
+            en = f"{en} ({self.hint_en})"
+        where = f"{self.file}:{self.line}:{self.column}"
+        path = f" {self.path}:" if self.path else ""
+        got = f" (got {self.got})" if self.got is not None else ""
+        return f"{where}{path} {ja} / {en}{got}"
+
+
+class DataErrors(Exception):
+    """Raised with every mistake of a run, so the editor can fix them all at once."""
+
+    def __init__(self, errors: list[DataError]):
+        self.errors = sorted(set(errors))
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        lines = [e.format() for e in self.errors]
+        n = len(self.errors)
+        lines.append(f"データに{n}件の誤りがあります。サイトは作成していません。 / "
+                     f"{n} mistake(s) in the data; no site was built.")
+        return "\n".join(lines)
+
+
+def format_path(loc: tuple) -> str:
+    """('projects', 3, 'period', 'start') -> 'projects[3].period.start'"""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out

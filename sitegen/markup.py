@@ -1,0 +1,35 @@
+"""Staff-written text -> safe HTML.
+
+Python-Markdown passes raw HTML and `javascript:` links through (its docs leave
+sanitising to the caller), so limited Markdown is rendered and then cleaned by
+nh3 (the Ammonia sanitiser) with a small allow-list: paragraphs, lists,
+emphasis and links with http(s)/mailto/relative targets.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+import markdown
+import nh3
+from markupsafe import Markup
+
+_ALLOWED_TAGS = {"p", "ul", "ol", "li", "em", "strong", "a", "br"}
+_ALLOWED_ATTRIBUTES = {"a": {"href"}}
+_ALLOWED_SCHEMES = {"http", "https", "mailto"}
+
+
+def render_markdown(text: str) -> Markup:
+    """Limited Markdown (paragraphs, lists, emphasis, links) to sanitised HTML."""
+    raw = markdown.markdown(text, output_format="html")
+    clean = nh3.clean(raw, tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRIBUTES,
+                      url_schemes=_ALLOWED_SCHEMES, link_rel="noopener noreferrer")
+    return Markup(clean)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>&~])")
+
+
+def escape_markdown_inline(text: str) -> str:
+    """Text placed in a Markdown heading or link label: no Markdown or HTML meaning survives."""
+    return _MD_SPECIAL.sub(r"\\\1", html.unescape(text)).replace("\n", " ")

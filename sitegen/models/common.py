@@ -1,0 +1,217 @@
+"""Field types shared by every data file.
+
+Each type refuses what PyYAML's YAML 1.1 reading would silently change
+(`no` -> False, `0123` -> 83, `1:30` -> 90, bare dates) and raises a
+`sitegen` error carrying the Japanese and English message, which
+`sitegen.validate` turns into a one-line DataError.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+
+def fail(ja: str, en: str, hint_ja: str = "", hint_en: str = "") -> PydanticCustomError:
+    return PydanticCustomError("sitegen", en, {"ja": ja, "en": en, "hint_ja": hint_ja, "hint_en": hint_en})
+
+
+class Strict(BaseModel):
+    """Unknown keys are typos: refuse them. Values are never coerced behind the editor's back."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+# --- Text ---------------------------------------------------------------------
+
+_HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?]")
+
+
+def _typed_as(value: Any) -> str:
+    if isinstance(value, bool):
+        return "真偽値(yes/no/on/off) / a yes/no value"
+    if isinstance(value, (int, float)):
+        return "数値 / a number"
+    if isinstance(value, dt.date):
+        return "日付 / a date"
+    if isinstance(value, (list, dict)):
+        return "一覧や項目 / a list or mapping"
+    return "文字列以外 / not text"
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        raise fail("文章がありません", "text is missing")
+    if not isinstance(value, str):
+        raise fail("文章は引用符(\")で囲んでください", "quote this text with \"…\"",
+                   f"YAMLが{_typed_as(value).split(' / ')[0]}として読みました",
+                   f"YAML read it as {_typed_as(value).split(' / ')[1]}")
+    value = value.strip()
+    if not value:
+        raise fail("文章が空です", "text is empty")
+    if _HTML_TAG.search(value):
+        raise fail("HTMLタグは使えません", "raw HTML is not allowed",
+                   "Markdownで書いてください", "write Markdown instead")
+    return value
+
+
+Str = Annotated[str, BeforeValidator(_text)]
+"""One line or paragraph of text in one language, never a YAML number/boolean/date."""
+
+
+class Text(Strict):
+    """Bilingual text. `ja` is required; a missing `en` falls back to Japanese, marked lang="ja"."""
+
+    ja: Str = Field(description="日本語 / Japanese")
+    en: Str | None = Field(default=None, description="英語(省略すると日本語を表示) / English (Japanese is shown when missing)")
+
+    def get(self, lang: str) -> tuple[str, str]:
+        """(text, language of that text) for a page in `lang`."""
+        if lang == "en" and self.en:
+            return self.en, "en"
+        return self.ja, "ja"
+
+
+# --- Identifiers and addresses ---------------------------------------------------
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def _id(value: Any) -> str:
+    if not isinstance(value, str):
+        value = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+        if not isinstance(value, str):
+            raise fail("idは英小文字・数字・ハイフンで書いてください", "write the id with a-z, 0-9 and '-'")
+    if not _ID.match(value):
+        suggestion = re.sub(r"[^a-z0-9-]+", "-", value.lower()).strip("-")
+        raise fail("idは英小文字・数字・ハイフンで書いてください", "write the id with a-z, 0-9 and '-'",
+                   f"例: {suggestion}" if suggestion else "", f"e.g. {suggestion}" if suggestion else "")
+    return value
+
+
+Id = Annotated[str, BeforeValidator(_id), Field(description="英小文字・数字・ハイフン / a-z, 0-9, '-'",
+                                                 pattern=_ID.pattern)]
+
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+
+
+def _url(value: Any) -> str:
+    value = _text(value)
+    if " " in value or "\u3000" in value:
+        raise fail("アドレスに空白が含まれています", "the address contains a space")
+    scheme = _SCHEME.match(value)
+    if scheme:
+        name = scheme.group(1).lower()
+        if name in ("https", "http"):
+            if not re.match(r"^https?://[^/\s]+\.[^/\s]+", value):
+                raise fail("ウェブアドレスの形が正しくありません", "malformed web address")
+            return value
+        if name == "mailto":
+            if not re.match(r"^mailto:[^@\s]+@[^@\s]+\.[^@\s]+$", value):
+                raise fail("メールアドレスの形が正しくありません", "malformed mailto address")
+            return value
+        raise fail("アドレスは https:// で始めてください", "the address must start with https://",
+                   f"{name}: は使えません", f"'{name}:' links are not allowed")
+    if value.startswith("//"):
+        raise fail("アドレスは https:// で始めてください", "the address must start with https://")
+    if value.startswith("www.") or re.match(r"^[a-z0-9-]+(\.[a-z0-9-]+)+(/|$)", value):
+        raise fail("アドレスは https:// で始めてください", "the address must start with https://",
+                   f"例: https://{value}", f"e.g. https://{value}")
+    return value  # a relative link to a file in the site
+
+
+Url = Annotated[str, BeforeValidator(_url),
+                Field(description="https:// / http:// / mailto: で始まるアドレス、またはサイト内の相対パス / "
+                                  "an https, http or mailto address, or a relative link inside the site")]
+
+
+def _email(value: Any) -> str:
+    value = _text(value)
+    if not re.match(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$", value):
+        raise fail("メールアドレスの形が正しくありません", "malformed email address")
+    return value
+
+
+Email = Annotated[str, BeforeValidator(_email), Field(description="メールアドレス / email address")]
+
+
+def _phone(value: Any) -> str:
+    value = _text(value)
+    if not re.match(r"^0\d{1,4}-\d{1,4}-\d{3,4}$", value):
+        raise fail("電話番号は 044-200-2335 のように半角数字とハイフンで書いてください",
+                   "write the phone number like 044-200-2335")
+    return value
+
+
+Phone = Annotated[str, BeforeValidator(_phone), Field(description="例 / e.g. 044-200-2335")]
+
+
+# --- Dates and amounts --------------------------------------------------------------
+
+def _date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        raise fail("日付だけを書いてください(時刻は不要です)", "write the date only, without a time")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        if re.match(r"^\d{4}-\d{2}-\d{2}$", value):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                raise fail("存在しない日付です", "this date does not exist")
+        from ..dates import parse_japanese_date  # local: dates imports nothing of ours
+
+        guess = parse_japanese_date(value)
+        if guess:
+            raise fail("日付はYYYY-MM-DD形式で書いてください", "write the date as YYYY-MM-DD",
+                       f"例: {guess.isoformat()}", f"e.g. {guess.isoformat()}")
+    raise fail("日付はYYYY-MM-DD形式で書いてください", "write the date as YYYY-MM-DD")
+
+
+Date = Annotated[dt.date, BeforeValidator(_date), Field(description="YYYY-MM-DD")]
+
+
+def _yen(value: Any) -> int:
+    if isinstance(value, bool) or isinstance(value, float):
+        raise fail("金額は円単位の整数で書いてください", "write the amount as a whole number of yen")
+    if isinstance(value, str):
+        from ..money import parse_yen_text
+
+        guess = parse_yen_text(value)
+        hint = (f"例: {guess}", f"e.g. {guess}") if guess is not None else ("", "")
+        raise fail("金額は単位やカンマを付けずに円単位の整数で書いてください",
+                   "write the amount in yen as a plain integer, without units or commas", *hint)
+    if not isinstance(value, int):
+        raise fail("金額は円単位の整数で書いてください", "write the amount as a whole number of yen")
+    if value < 0:
+        raise fail("金額は0以上で書いてください", "the amount cannot be negative")
+    return value
+
+
+Yen = Annotated[int, BeforeValidator(_yen), Field(ge=0, description="円、整数 / yen, integer")]
+
+
+def _fiscal_year(value: Any) -> int:
+    if isinstance(value, str) and re.match(r"^\d{4}$", value.strip()):
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise fail("年度は西暦4桁の数字で書いてください(例: 2024)", "write the fiscal year as four digits (e.g. 2024)")
+    if not 1989 <= value <= 2100:
+        raise fail("年度は1989から2100の間で書いてください", "the fiscal year must be between 1989 and 2100")
+    return value
+
+
+FiscalYear = Annotated[int, BeforeValidator(_fiscal_year),
+                       Field(ge=1989, le=2100, description="年度(西暦) / fiscal year starting in April, e.g. 2024")]
+
+
+def _flag(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise fail("true か false で書いてください", "write true or false")
+
+
+Flag = Annotated[bool, BeforeValidator(_flag)]

@@ -1,0 +1,53 @@
+"""What the core hands to the site builder: pages (Markdown), static files, fragments."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Callable
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated page of one language. `url` is its site path ('projects/x/')."""
+
+    url: str
+    title: str
+    body: str  # Markdown with HTML blocks
+    description: str = ""
+    updated: dt.date | None = None  # from the data, never the build time
+    edit: tuple[str, int] | None = None  # (data file, line) of the record
+    ja_only: bool = False  # English page showing Japanese text
+
+    @property
+    def src_uri(self) -> str:
+        return (self.url.rstrip("/") + "/index.md") if self.url else "index.md"
+
+    def markdown(self) -> str:
+        meta: dict = {"title": self.title}
+        if self.description:
+            meta["description"] = self.description
+        if self.updated:
+            meta["updated"] = self.updated.isoformat()
+        if self.edit:
+            meta["edit"] = f"{self.edit[0]}#L{self.edit[1]}"
+        return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + "---\n\n" + self.body
+
+
+@dataclass(frozen=True)
+class StaticFile:
+    """A non-page output of one language (feed.xml, calendar.ics, data.csv)."""
+
+    path: str
+    content: bytes
+
+
+Fragment = Callable[[str], str]  # page url -> Markdown/HTML to insert into a hand-written page
+
+
+@dataclass
+class Output:
+    pages: list[Page] = field(default_factory=list)
+    files: list[StaticFile] = field(default_factory=list)
+    fragments: dict[str, Fragment] = field(default_factory=dict)

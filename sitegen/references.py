@@ -1,0 +1,36 @@
+"""References between data files: a donation or news item naming a project that does not exist."""
+from __future__ import annotations
+
+import difflib
+from typing import TYPE_CHECKING, Iterable
+
+from .errors import DataError
+
+if TYPE_CHECKING:
+    from .validate import Dataset
+
+
+def _unknown(ds: "Dataset", stem: str, loc: tuple, ref: str, known: Iterable[str], what_ja: str, what_en: str) -> DataError:
+    close = difflib.get_close_matches(ref, list(known), n=1, cutoff=0.5)
+    hint = ({"hint_ja": f"「{close[0]}」の誤りではありませんか", "hint_en": f"did you mean '{close[0]}'?"}
+            if close else {})
+    return ds.loaded[stem].error(loc, f"{what_ja}「{ref}」は存在しません", f"no {what_en} has the id '{ref}'",
+                                 None, **hint)
+
+
+def check_references(ds: "Dataset") -> list[DataError]:
+    projects = {p.id for p in ds.projects.projects}
+    calls = {c.id for c in ds.calls.calls}
+    errors: list[DataError] = []
+    for i, d in enumerate(ds.donations.donations):
+        if d.project and d.project not in projects:
+            errors.append(_unknown(ds, "donations", ("donations", i, "project"), d.project, projects,
+                                   "プロジェクト", "project"))
+    for i, n in enumerate(ds.news.news):
+        for j, ref in enumerate(n.projects):
+            if ref not in projects:
+                errors.append(_unknown(ds, "news", ("news", i, "projects", j), ref, projects, "プロジェクト", "project"))
+        for j, ref in enumerate(getattr(n, "calls", []) or []):
+            if ref not in calls:
+                errors.append(_unknown(ds, "news", ("news", i, "calls", j), ref, calls, "公募", "call"))
+    return errors

@@ -1,0 +1,104 @@
+"""Jinja2 rendering of data into page bodies, with autoescape ON.
+
+MkDocs' own theme environment has autoescape off; data typed by staff must never
+become markup by accident, so records are rendered here (the mkdocstrings pattern).
+Templates produce Markdown pages whose headings are Markdown (for the TOC and
+anchors) and whose blocks are HTML.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup, escape
+
+from . import dates, money
+from .context import BuildContext, relative
+from .markup import escape_markdown_inline, render_markdown
+from .models.common import Text
+
+_ENV = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+)
+
+
+class Localizer:
+    """Template helpers bound to one language and one page (for relative links)."""
+
+    def __init__(self, ctx: BuildContext, page_url: str):
+        self.ctx, self.lang, self.page_url = ctx, ctx.lang, page_url
+
+    def t(self, ja: str, en: str) -> str:
+        """Interface text written in the template: t("支援内容", "Support")."""
+        return ja if self.lang == "ja" else en
+
+    def text(self, value: Text | None) -> Markup:
+        """A data text, escaped; Japanese fallback on an English page is marked lang="ja"."""
+        if value is None:
+            return Markup("")
+        s, used = value.get(self.lang)
+        if used != self.lang:
+            return Markup('<span lang="ja">{}</span>').format(s)
+        return escape(s)
+
+    def plain(self, value: Text | None) -> str:
+        """A data text as plain string (titles, attributes, Markdown headings use md filter)."""
+        return value.get(self.lang)[0] if value else ""
+
+    def md(self, value: Text | None) -> Markup:
+        """A data text in limited Markdown, sanitised; fallback wrapped in lang="ja"."""
+        if value is None:
+            return Markup("")
+        s, used = value.get(self.lang)
+        html = render_markdown(s)
+        if used != self.lang:
+            return Markup('<div lang="ja">{}</div>').format(html)
+        return html
+
+    def heading(self, value: Text | str) -> str:
+        """Text for a Markdown heading line (escaped for Markdown, not HTML-escaped twice)."""
+        s = value.get(self.lang)[0] if isinstance(value, Text) else value
+        return Markup(escape_markdown_inline(s))
+
+    def href(self, site_path: str) -> str:
+        """Relative link from this page to a site path of the same language ('projects/x/')."""
+        return relative(self.page_url, site_path)
+
+    def href_other(self, site_path: str) -> str:
+        """Relative link to a site path in the other language."""
+        if self.lang == "ja":
+            return relative(self.page_url, "en/" + site_path) if site_path else relative(self.page_url, "en/")
+        return relative("en/" + self.page_url, site_path or "./")
+
+    def href_root(self, site_path: str) -> str:
+        """Relative link to a file at the site root, shared by both languages (PDFs)."""
+        here = self.page_url if self.lang == "ja" else "en/" + self.page_url
+        return relative(here, site_path)
+
+    def date(self, d: dt.date) -> str:
+        return dates.format_date(d, self.lang)
+
+    def date_short(self, d: dt.date) -> str:
+        return dates.format_date_short(d, self.lang)
+
+    def fy(self, year: int, long: bool = True) -> str:
+        return dates.format_fiscal_year(year, self.lang, long)
+
+    def yen(self, amount: int) -> str:
+        return money.format_yen(amount, self.lang)
+
+    def yen_exact(self, amount: int) -> str:
+        return money.format_yen_exact(amount, self.lang)
+
+
+def render(template: str, ctx: BuildContext, page_url: str, **values: Any) -> str:
+    loc = Localizer(ctx, page_url)
+    return _ENV.get_template(template).render(
+        L=loc, t=loc.t, lang=ctx.lang, today=ctx.today, ds=ctx.ds, ctx=ctx, page_url=page_url, **values)

@@ -1,0 +1,238 @@
+"""Load and check every data file; return a Dataset or raise DataErrors listing all mistakes.
+
+Order of checks: YAML syntax (per file) -> types and required fields (pydantic,
+per file) -> ids unique within each list -> references between files.
+All mistakes of the run are collected before anything is raised.
+"""
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import DataError, DataErrors, format_path
+from .models.calls import CallsFile
+from .models.common import Text
+from .models.donations import DonationsFile
+from .models.news import NewsFile
+from .models.projects import ProjectsFile
+from .models.site import SiteFile
+from .yamlload import Loaded, load_yaml
+
+# file stem -> model of the whole file. The JSON Schemas are generated from these.
+FILE_MODELS: dict[str, type[BaseModel]] = {
+    "site": SiteFile,
+    "projects": ProjectsFile,
+    "donations": DonationsFile,
+    "calls": CallsFile,
+    "news": NewsFile,
+}
+
+
+@dataclass
+class Dataset:
+    root: Path
+    site: SiteFile
+    projects: ProjectsFile
+    donations: DonationsFile
+    calls: CallsFile
+    news: NewsFile
+    loaded: dict[str, Loaded] = field(repr=False, default_factory=dict)
+
+    def line_of(self, stem: str, loc: tuple) -> int:
+        """Source line of a value, for "edit this page" links and messages."""
+        return self.loaded[stem].mark(loc).line
+
+
+# --- Turning pydantic errors into DataErrors ----------------------------------------
+
+def _unwrap(t: Any) -> Any:
+    while True:
+        origin = typing.get_origin(t)
+        if origin is typing.Annotated:
+            t = typing.get_args(t)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(t) if a is not type(None)]
+            if len(args) != 1:
+                return t
+            t = args[0]
+        else:
+            return t
+
+
+def _union_member(t: Any, tag: str) -> Any:
+    """The member of a discriminated union whose `kind` (or other literal) equals tag."""
+    for member in typing.get_args(t):
+        member = _unwrap(member)
+        if isinstance(member, type) and issubclass(member, BaseModel):
+            for f in member.model_fields.values():
+                if typing.get_origin(f.annotation) is typing.Literal and tag in typing.get_args(f.annotation):
+                    return member
+    return None
+
+
+def _walk(model: type[BaseModel], loc: tuple) -> tuple[tuple, Any]:
+    """Follow pydantic's error loc through the model types.
+
+    Returns the loc as it is in the data (discriminator tags that pydantic inserts
+    dropped) and the type found at the end (None when the loc leaves the model).
+    """
+    t: Any = model
+    data_loc: list = []
+    for part in loc:
+        t = _unwrap(t)
+        if isinstance(part, int):
+            args = typing.get_args(t)
+            t = args[0] if args else None
+            data_loc.append(part)
+        elif isinstance(t, type) and issubclass(t, BaseModel):
+            f = t.model_fields.get(part)
+            t = f.annotation if f else None
+            data_loc.append(part)
+        elif typing.get_origin(t) in (typing.Union, types.UnionType) and _union_member(t, part):
+            t = _union_member(t, part)  # a tag pydantic put in the loc: not in the data
+        elif typing.get_origin(t) is dict:
+            t = typing.get_args(t)[1]
+            data_loc.append(part)
+        else:
+            data_loc.append(part)
+            t = None
+    return tuple(data_loc), _unwrap(t) if t is not None else None
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, (dict, list)):
+        return type(value).__name__
+    return repr(value)
+
+
+def _translate(loaded: Loaded, model: type[BaseModel], err: dict) -> DataError:
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    data_loc, _ = _walk(model, err["loc"])
+    source = loaded.marks.get(data_loc)
+    got = repr(source.source) if source and source.source else _describe(err.get("input"))
+    if kind == "sitegen":
+        return loaded.error(data_loc, ctx["ja"], ctx["en"], got,
+                            hint_ja=ctx.get("hint_ja") or None, hint_en=ctx.get("hint_en") or None)
+    name = data_loc[-1] if data_loc else ""
+    if kind == "missing":
+        return loaded.error(data_loc[:-1], f"必須の項目「{name}」がありません", f"required field '{name}' is missing")
+    if kind == "extra_forbidden":
+        _, parent = _walk(model, err["loc"][:-1])
+        allowed = list(parent.model_fields) if isinstance(parent, type) and issubclass(parent, BaseModel) else []
+        close = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.6)
+        key_loc = data_loc + ("__key__",)
+        hint = ({"hint_ja": f"「{close[0]}」の誤りではありませんか", "hint_en": f"did you mean '{close[0]}'?"}
+                if close else {"hint_ja": "使える項目: " + ", ".join(allowed),
+                               "hint_en": "allowed: " + ", ".join(allowed)} if allowed else {})
+        m = loaded.marks.get(key_loc) or loaded.mark(data_loc)
+        return DataError(loaded.file, m.line, m.column, format_path(data_loc),
+                         f"知らない項目名「{name}」です", f"unknown field '{name}'", None, **hint)
+    if kind in ("literal_error", "union_tag_invalid", "enum"):
+        expected = ctx.get("expected") or ctx.get("expected_tags") or ""
+        return loaded.error(data_loc, f"次のいずれかを書いてください: {expected}",
+                            f"expected one of: {expected}", got)
+    if kind == "union_tag_not_found":
+        tag = ctx.get("discriminator", "kind")
+        return loaded.error(data_loc, f"必須の項目「{tag}」がありません", f"required field {tag} is missing")
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return loaded.error(data_loc, "項目(キー: 値)の形で書いてください", "expected a mapping of 'key: value'", got)
+    if kind == "list_type":
+        return loaded.error(data_loc, "「- 」で始まる一覧で書いてください", "expected a list of '- ' items", got)
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return loaded.error(data_loc, "整数で書いてください", "expected a whole number", got)
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        return loaded.error(data_loc, f"値の範囲外です({err['msg']})", err["msg"].lower(), got)
+    if kind in ("bool_type", "bool_parsing"):
+        return loaded.error(data_loc, "true か false で書いてください", "write true or false", got)
+    if kind == "string_pattern_mismatch":
+        return loaded.error(data_loc, "書き方が正しくありません", f"does not match {ctx.get('pattern')}", got)
+    # A check written as a model validator (e.g. "end before start") reports in its own words.
+    if kind == "value_error" and isinstance(ctx.get("error"), BilingualValueError):
+        e = ctx["error"]
+        return loaded.error(data_loc + e.subpath, e.ja, e.en, None, hint_ja=e.hint_ja, hint_en=e.hint_en)
+    return loaded.error(data_loc, "値が正しくありません", err["msg"], got)
+
+
+class BilingualValueError(ValueError):
+    """Raise from a model validator: the message is shown in both languages at `subpath`."""
+
+    def __init__(self, ja: str, en: str, subpath: tuple = (), hint_ja: str | None = None, hint_en: str | None = None):
+        super().__init__(en)
+        self.ja, self.en, self.subpath, self.hint_ja, self.hint_en = ja, en, tuple(subpath), hint_ja, hint_en
+
+
+# --- Checks across records ---------------------------------------------------------
+
+def iter_models(value: Any, loc: tuple = ()) -> Iterator[tuple[tuple, Any]]:
+    """Every model and list inside a validated model, with its data loc."""
+    yield loc, value
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from iter_models(getattr(value, name), loc + (name,))
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            yield from iter_models(item, loc + (i,))
+
+
+def _duplicate_ids(stem: str, model: BaseModel, loaded: Loaded) -> list[DataError]:
+    errors = []
+    for loc, value in iter_models(model):
+        if isinstance(value, list) and value and all(hasattr(v, "id") for v in value):
+            first: dict[str, int] = {}
+            for i, item in enumerate(value):
+                if item.id in first:
+                    line = loaded.mark(loc + (first[item.id], "id")).line
+                    errors.append(loaded.error(loc + (i, "id"), f"id「{item.id}」は{line}行目でも使われています",
+                                               f"the id '{item.id}' is already used on line {line}",
+                                               hint_ja="別のidにしてください", hint_en="choose another id"))
+                else:
+                    first[item.id] = i
+    return errors
+
+
+def missing_translations(model: BaseModel) -> list[tuple]:
+    """Locs of every bilingual text without English (reported as information)."""
+    return [loc for loc, v in iter_models(model) if isinstance(v, Text) and not v.en]
+
+
+# Cross-file references: (file stem, attribute path of ids inside each record) -> target.
+def _reference_errors(ds: Dataset) -> list[DataError]:
+    from .references import check_references
+
+    return check_references(ds)
+
+
+# --- Entry point -----------------------------------------------------------------------
+
+def load_dataset(root: Path, data_dir: str = "data") -> Dataset:
+    errors: list[DataError] = []
+    models: dict[str, BaseModel] = {}
+    loaded_files: dict[str, Loaded] = {}
+    for stem, model in FILE_MODELS.items():
+        shown = f"{data_dir}/{stem}.yaml"
+        try:
+            loaded = load_yaml(root / data_dir / f"{stem}.yaml", shown)
+        except DataErrors as exc:
+            errors.extend(exc.errors)
+            continue
+        loaded_files[stem] = loaded
+        try:
+            models[stem] = model.model_validate(loaded.data if loaded.data is not None else {})
+        except ValidationError as exc:
+            errors.extend(_translate(loaded, model, e) for e in exc.errors())
+            continue
+        errors.extend(_duplicate_ids(stem, models[stem], loaded))
+    if errors:
+        raise DataErrors(errors)
+    ds = Dataset(root=root, loaded=loaded_files, **models)
+    errors.extend(_reference_errors(ds))
+    if errors:
+        raise DataErrors(errors)
+    return ds

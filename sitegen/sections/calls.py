@@ -19,4 +19,5 @@ def build(ctx: BuildContext) -> Output:
             url=url, title=c.title.get(ctx.lang)[0],
             body=render("calls/page.md.j2", ctx, url, call=c, ja_only=ja_only),
             edit=("data/calls.yaml", ctx.ds.line_of("calls", ("calls", i))), ja_only=ja_only))
+    out.fragments["open-calls"] = lambda page_url: ""  # home page: open and upcoming calls
     return out

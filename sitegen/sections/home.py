@@ -6,4 +6,6 @@ from ..pages import Output
 
 
 def build(ctx: BuildContext) -> Output:
-    return Output()
+    out = Output()
+    out.fragments["key-figures"] = lambda page_url: ""  # number of projects, donations total
+    return out

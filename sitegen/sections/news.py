@@ -11,4 +11,5 @@ def build(ctx: BuildContext) -> Output:
     items = sorted(ctx.ds.news.news, key=lambda n: (n.date, n.id), reverse=True)
     out.pages.append(Page(url="news/", title=ctx.lang == "ja" and "ニュース" or "News",
                           body=render("news/archive.md.j2", ctx, "news/", items=items)))
+    out.fragments["recent-news"] = lambda page_url: render("news/recent.md.j2", ctx, page_url, items=items)
     return out

@@ -1,0 +1,1 @@
+// calls: progressive enhancement; the page is complete without it.

@@ -1,0 +1,1 @@
+// projects: progressive enhancement; the page is complete without it.

@@ -1,0 +1,1 @@
+// tax-calculator: progressive enhancement; the page is complete without it.

@@ -49,7 +49,11 @@ class Loaded:
         return DataError(self.file, m.line, m.column, format_path(tuple(loc)), ja, en, got, **hints)
 
 
-class _MarkingLoader(yaml.SafeLoader):
+# libyaml's C scanner when present (about 10x faster on large files); same YAML 1.1 rules.
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _MarkingLoader(_Base):
     pass
 
 
@@ -125,10 +129,10 @@ def load_yaml(path: Path, shown: str | None = None) -> Loaded:
     if indentation:
         raise DataErrors(indentation)
     try:
-        node = yaml.compose(text, Loader=_MarkingLoader)
         loader = _MarkingLoader(text)
         try:
-            data = loader.get_single_data()
+            node = loader.get_single_node()  # parsed once: marks and values come from one tree
+            data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
     except _DuplicateKey as dup:

@@ -1,4 +1,4 @@
-"""Fragments for the hand-written home page (content/<lang>/index.md): key figures.
+"""Fragments for hand-written pages: key figures (home) and the program's contact (contact page).
 
 The recent-news fragment comes from the news section, open calls from the calls section.
 """
@@ -22,4 +22,6 @@ def key_figures(ctx: BuildContext, page_url: str) -> str:
 def build(ctx: BuildContext) -> Output:
     out = Output()
     out.fragments["key-figures"] = lambda page_url: key_figures(ctx, page_url)
+    out.fragments["program-contact"] = lambda page_url: render(
+        "home/contact.md.j2", ctx, page_url, site=ctx.ds.site.site)
     return out

@@ -109,7 +109,7 @@ def _scalar_kind(t: Any, metadata: list) -> tuple[str, tuple[str, str] | None] |
     if _YEN <= validators:
         return "integer", ("円", "yen")
     if _FISCAL_YEAR <= validators:
-        return "integer", ("年度(西暦、4月始まり)", "fiscal year (Western, starting in April)")
+        return "integer", ("年度(西暦)", "fiscal year")
     if _DATE <= validators:
         return "date", None
     base = typing.get_args(t)[0] if typing.get_origin(t) is typing.Annotated else t

@@ -1,7 +1,13 @@
-"""Per-page links the theme needs: the same page in the other language, alternates, feeds."""
+"""Per-page links and metadata the theme needs: the same page in the other language,
+alternates, feeds, Open Graph, the last-updated date and the page's contact footer."""
 from __future__ import annotations
 
+import datetime as dt
+
 from .context import BuildContext, relative
+from .dates import format_date
+
+OG_LOCALES = {"ja": "ja_JP", "en": "en_US"}
 
 
 def page_links(ctx: BuildContext, url: str, meta: dict) -> dict:
@@ -13,7 +19,7 @@ def page_links(ctx: BuildContext, url: str, meta: dict) -> dict:
     here = url if ctx.lang == "ja" else "en/" + url
     same = {lang: (url if lang == "ja" else "en/" + url) for lang in ("ja", "en")}
     alternates = {lang: (ctx.absolute(url, lang) or relative(here, same[lang])) for lang in ("ja", "en")}
-    return {
+    links = {
         "lang": ctx.lang,
         "other_lang": ctx.other_lang,
         "switch": relative(here, same[ctx.other_lang]),
@@ -22,4 +28,46 @@ def page_links(ctx: BuildContext, url: str, meta: dict) -> dict:
         "canonical": ctx.absolute(url),
         "feed": relative(here, "feed.xml" if ctx.lang == "ja" else "en/feed.xml"),
         "updated": meta.get("updated"),
+    }
+    links.update(page_metadata(ctx, url, meta))
+    return links
+
+
+def _as_date(value) -> dt.date | None:
+    """`updated` from front matter: a date (hand-written pages) or 'YYYY-MM-DD' (generated pages)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def page_metadata(ctx: BuildContext, url: str, meta: dict) -> dict:
+    """Open Graph facts, the last-updated date (from the data, never the build time) and
+    the contact shown at the end of every page. The theme escapes every value."""
+    updated = _as_date(meta.get("updated"))
+    contact = ctx.ds.site.site.contact
+    return {
+        "og_type": "website" if url == "" else "article",
+        "og_locale": OG_LOCALES[ctx.lang],
+        "og_locale_alternate": OG_LOCALES[ctx.other_lang],
+        "updated_iso": updated.isoformat() if updated else "",
+        "updated_text": format_date(updated, ctx.lang) if updated else "",
+        # What the inquiry form is told about the page: its address (absolute when known).
+        "page_address": ctx.absolute(url) or ("/" + ("" if ctx.lang == "ja" else "en/") + url),
+        "contact": {
+            "department": contact.department.get(ctx.lang)[0],
+            "department_lang": contact.department.get(ctx.lang)[1],
+            "address": contact.address.get(ctx.lang)[0] if contact.address else "",
+            "address_lang": contact.address.get(ctx.lang)[1] if contact.address else ctx.lang,
+            "phone": contact.phone or "",
+            "fax": contact.fax or "",
+            "email": contact.email or "",
+            "inquiry_form": contact.inquiry_form or "",
+        },
     }

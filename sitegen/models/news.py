@@ -1,4 +1,4 @@
-"""data/news.yaml: news items. Extended by the news issue."""
+"""data/news.yaml: news items (新着ニュース) shown on the home page, the archive and the feeds."""
 from __future__ import annotations
 
 from pydantic import Field
@@ -8,11 +8,13 @@ from .common import Date, Id, Strict, Text, Url
 
 class NewsItem(Strict):
     id: Id
-    date: Date
-    title: Text
-    body: Text | None = None
-    link: Url | None = None
+    date: Date = Field(description="掲載日 / date of the news")
+    title: Text = Field(description="見出し / headline")
+    body: Text | None = Field(default=None, description="本文(Markdown) / body (limited Markdown)")
+    link: Url | None = Field(default=None, description="詳しい情報のアドレス / address with more information")
+    link_label: Text | None = Field(default=None, description="リンクの文言(省略時はアドレス) / link text (the address when omitted)")
     projects: list[Id] = Field(default_factory=list, description="関連プロジェクトのid / related project ids")
+    calls: list[Id] = Field(default_factory=list, description="関連する公募のid / related call ids")
 
 
 class NewsFile(Strict):

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from ..context import BuildContext
 from ..pages import Output
-from . import calls, donations, home, news, opendata, projects
+from . import calls, donations, feeds, home, news, opendata, projects
 
-SECTIONS = (home, projects, donations, calls, news, opendata)
+SECTIONS = (home, projects, donations, calls, news, opendata, feeds)
 
 
 def generate(ctx: BuildContext) -> Output:

@@ -1,0 +1,116 @@
+"""Atom feeds: feed.xml (Japanese) and en/feed.xml (English) with news and subsidy calls.
+
+Written with feedgen (well kept, pinned) rather than by hand. Reproducible: feedgen
+stamps `updated` with the current time unless told otherwise, so every date is set
+from the data (the feed's own `updated` is its newest entry, or SITE_TODAY when empty),
+and the generator element carries no version number.
+
+Entry ids: `urn:uuid:` (RFC 4122 name-based UUIDs, version 5) made from the
+organisation's name, the kind of record, its id and the language. They never change
+when the site moves to another address (an id built from site_url would) and they
+need no domain or e-mail address that we would have to own (a `tag:` URI would).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+from feedgen.feed import FeedGenerator
+
+from ..context import BuildContext
+from ..dates import format_date_short
+from ..markup import render_markdown
+from ..pages import Output, StaticFile
+from ..today import JST
+from .news import ARCHIVE_URL, news_anchor, published_news
+
+FEED_PATH = "feed.xml"  # in each language's root: feed.xml and en/feed.xml
+MAX_ENTRIES = 50
+# A fixed namespace for this program's ids (generated once; never change it).
+ID_NAMESPACE = uuid.UUID("5d0f7f3e-3a0b-4a43-9a3c-1f6f1c2c7b51")
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str  # "news:<id>" / "call:<id>": stable across builds and site moves
+    title: str
+    url: str  # site path within the language, '#fragment' allowed
+    published: dt.date
+    updated: dt.date
+    content_html: str
+
+
+def entry_id(ctx: BuildContext, key: str) -> str:
+    return "urn:uuid:" + str(uuid.uuid5(ID_NAMESPACE, f"{ctx.ds.site.site.organisation.ja}:{key}:{ctx.lang}"))
+
+
+def _moment(day: dt.date) -> dt.datetime:
+    """A date from the data as the start of that day in Japan (Atom needs a date-time)."""
+    return dt.datetime.combine(day, dt.time(0, 0), tzinfo=JST)
+
+
+def _link(ctx: BuildContext, url: str) -> str:
+    """Absolute with site_url; otherwise relative to the feed, which sits at its language's root."""
+    return ctx.absolute(url) or url or "./"
+
+
+def news_entries(ctx: BuildContext) -> list[Entry]:
+    entries = []
+    for n in published_news(ctx):
+        body = str(render_markdown(n.body.get(ctx.lang)[0])) if n.body else ""
+        entries.append(Entry(f"news:{n.id}", n.title.get(ctx.lang)[0], f"{ARCHIVE_URL}#{news_anchor(n)}",
+                             n.date, n.date, body))
+    return entries
+
+
+def call_entries(ctx: BuildContext) -> list[Entry]:
+    """A call is announced on its acceptance start date (the call model has no publication date)."""
+    entries = []
+    for c in ctx.ds.calls.calls:
+        start, end = c.acceptance_start_datetime, c.acceptance_end_datetime
+        period = (f"受付期間: {format_date_short(start, 'ja')}から{format_date_short(end, 'ja')}まで"
+                  if ctx.lang == "ja" else
+                  f"Applications accepted from {format_date_short(start, 'en')} to {format_date_short(end, 'en')}")
+        entries.append(Entry(f"call:{c.id}", c.title.get(ctx.lang)[0], f"calls/{c.id}/", start, start,
+                             f"<p>{period}</p>"))
+    return entries
+
+
+def feed_entries(ctx: BuildContext) -> list[Entry]:
+    """Newest first; ties by key so two builds list them in the same order."""
+    entries = news_entries(ctx) + call_entries(ctx)
+    entries.sort(key=lambda e: (e.updated, e.key), reverse=True)
+    return entries[:MAX_ENTRIES]
+
+
+def atom(ctx: BuildContext) -> bytes:
+    site = ctx.ds.site.site
+    entries = feed_entries(ctx)
+    fg = FeedGenerator()
+    fg.id(entry_id(ctx, "feed"))
+    fg.title(site.name.get(ctx.lang)[0])
+    fg.subtitle("新着ニュースと補助金の公募" if ctx.lang == "ja" else "News and subsidy calls")
+    fg.language(ctx.lang)
+    fg.author({"name": f"{site.organisation.get(ctx.lang)[0]} {site.contact.department.get(ctx.lang)[0]}"})
+    fg.generator("sitegen")  # no version: upgrading a library must not change the output
+    fg.link(href=_link(ctx, ""), rel="alternate", type="text/html")
+    if ctx.site_url:
+        fg.link(href=ctx.absolute(FEED_PATH), rel="self", type="application/atom+xml")
+    fg.updated(_moment(max((e.updated for e in entries), default=ctx.today)))
+    for e in reversed(entries):  # feedgen prepends each entry: add oldest first
+        fe = fg.add_entry()
+        fe.id(entry_id(ctx, e.key))
+        fe.title(e.title)
+        fe.link(href=_link(ctx, e.url), rel="alternate", type="text/html")
+        fe.published(_moment(e.published))
+        fe.updated(_moment(e.updated))
+        if e.content_html:
+            fe.content(e.content_html, type="html")
+    return fg.atom_str(pretty=True, encoding="UTF-8")
+
+
+def build(ctx: BuildContext) -> Output:
+    out = Output()
+    out.files.append(StaticFile(FEED_PATH, atom(ctx)))
+    return out

@@ -217,3 +217,12 @@ def test_period_day_that_does_not_exist(tmp_path):
 def test_support_listed_twice(tmp_path):
     [e] = errors_for(tmp_path, "    support: [pr, pr]\n")
     assert e.path == "projects[0].support[1]" and "twice" in e.en
+
+
+def test_json_schema_lists_the_vocabularies_and_date_forms():
+    from sitegen.models.projects import ProjectsFile
+
+    schema = ProjectsFile.model_json_schema()
+    project = schema["$defs"]["Project"]["properties"]
+    assert project["support"]["items"]["enum"] == ["implementation", "funding", "pr"]
+    assert "FY" in schema["$defs"]["Period"]["properties"]["start"]["anyOf"][0]["pattern"]

@@ -155,3 +155,37 @@ def test_sea_fertiliser_status_on_the_seed_site(tmp_path, today, status):
         assert badge.attrs["data-status"] == status
     listed = page(root / "site", f"projects/status/{status}")
     assert any(c.find("a").attrs["href"] == "../../umi-no-hiryo/" for c in listed.find_all("li", class_="sg-project-card"))
+
+
+SEED_PERIODS = {
+    "kaiyo-gijutsu": ("2018年度(平成30年度)から", "Since FY2018 (April 2018 – March 2019)"),
+    "umi-no-hiryo": ("2024年12月(令和6年12月)から2027年3月(令和9年3月)まで", "December 2024 to March 2027"),
+    "ketsuatsu-mokuhyo": ("2023年5月15日(令和5年5月15日)から2025年3月31日(令和7年3月31日)まで",
+                          "15 May 2023 to 31 March 2025"),
+    "oral-frail": ("2020年から", "Since 2020"),
+}
+
+
+@pytest.mark.parametrize("pid", sorted(SEED_PERIODS))
+def test_seed_periods_at_their_precision(seed_site, pid):
+    for prefix, expected in zip(("", "en/"), SEED_PERIODS[pid]):
+        doc = page(seed_site, f"{prefix}projects/{pid}")
+        period = doc.find("table", class_="sg-project-facts").find("td").text()
+        assert period == expected
+
+
+def test_seed_project_pages_are_complete_in_both_languages(seed_site):
+    listing = page(seed_site, "en/projects")
+    links = [c.find("a").attrs["href"] for c in listing.find_all("li", class_="sg-project-card")]
+    assert len(links) == 7
+    for href in links:
+        doc = page(seed_site, "en/projects/" + href.strip("/"))
+        assert doc.find("html").attrs["lang"] == "en" and not doc.find("p", class_="sg-notice")
+        assert doc.find("h2", id="summary") and doc.find("ul", class_="sg-reports")
+    kaiyo = reports(page(seed_site, "projects/kaiyo-gijutsu"))
+    assert "平塚市が公開しています" in kaiyo[0].text() and kaiyo[0].find("a") is None
+    assert kaiyo[1].text().startswith("2023年度(令和5年度)以前") and "波力発電関連分野での新産業創出促進事業" in kaiyo[1].text()
+    food = page(seed_site, "projects/shokuhin-traceability")
+    assert "区分" not in food.find("table", class_="sg-project-facts").text()  # the seed gives no category
+    assert reports(food)[0].text().endswith("引用元:Triplo M’s S.A.")
+    assert reports(page(seed_site, "en/projects/hokosha-odan"))[0].text() == "In preparation"

@@ -33,4 +33,12 @@ def check_references(ds: "Dataset") -> list[DataError]:
         for j, ref in enumerate(getattr(n, "calls", []) or []):
             if ref not in calls:
                 errors.append(_unknown(ds, "news", ("news", i, "calls", j), ref, calls, "公募", "call"))
+    errors.extend(_project_checks(ds))
     return errors
+
+
+def _project_checks(ds: "Dataset") -> list[DataError]:
+    """Department ids and report files of data/projects.yaml (kept with the projects model)."""
+    from .models.projects import check_projects
+
+    return check_projects(ds)

@@ -1,1 +1,66 @@
 // projects: progressive enhancement; the page is complete without it.
+// Without JavaScript each filter link opens a pre-built page (projects/status/ongoing/ …).
+// With it, the same links filter the full listing in place, one choice per group
+// (status, support, department), combined; the count is announced in a status region.
+(function () {
+  "use strict";
+
+  function enhance() {
+    var nav = document.querySelector(".sg-project-filters[data-sg-filterable]");
+    if (!nav) return;  // only the full listing filters in place
+    var cards = Array.prototype.slice.call(document.querySelectorAll(".sg-project-card"));
+    var status = document.querySelector(".sg-filter-status");
+    var empty = document.querySelector(".sg-filter-empty");
+    var reset = nav.querySelector("[data-filter-reset]");
+    var links = Array.prototype.slice.call(nav.querySelectorAll("a[data-filter-dim]"));
+    var chosen = {};  // dim -> value
+
+    function matches(card) {
+      return Object.keys(chosen).every(function (dim) {
+        var have = (card.getAttribute("data-filter-" + dim) || "").split(" ");
+        return have.indexOf(chosen[dim]) !== -1;
+      });
+    }
+
+    function apply() {
+      var shown = 0;
+      cards.forEach(function (card) {
+        var ok = matches(card);
+        card.hidden = !ok;
+        if (ok) shown += 1;
+      });
+      links.forEach(function (a) {
+        var on = chosen[a.getAttribute("data-filter-dim")] === a.getAttribute("data-filter-value");
+        if (on) a.setAttribute("aria-current", "true"); else a.removeAttribute("aria-current");
+      });
+      var any = Object.keys(chosen).length > 0;
+      if (any) reset.removeAttribute("aria-current"); else reset.setAttribute("aria-current", "page");
+      if (empty) empty.hidden = shown > 0;
+      var template = status.getAttribute(any ? "data-template-some" : "data-template-all");
+      status.textContent = template.replace("{total}", cards.length).replace("{shown}", shown);
+    }
+
+    function plainClick(event) {  // let ctrl/shift/middle clicks open the pre-built page
+      return event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey && !event.altKey;
+    }
+
+    links.forEach(function (a) {
+      a.addEventListener("click", function (event) {
+        if (!plainClick(event)) return;
+        event.preventDefault();
+        var dim = a.getAttribute("data-filter-dim"), value = a.getAttribute("data-filter-value");
+        if (chosen[dim] === value) delete chosen[dim]; else chosen[dim] = value;
+        apply();
+      });
+    });
+    reset.addEventListener("click", function (event) {
+      if (!plainClick(event)) return;
+      event.preventDefault();
+      chosen = {};
+      apply();
+    });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", enhance);
+  else enhance();
+})();

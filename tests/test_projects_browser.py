@@ -1,0 +1,59 @@
+"""The listing in a real browser (Debian's chromium): JS filtering, and no sideways scrolling on phones."""
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output clean
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser_base(seed_site):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(seed_site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        yield browser, f"http://127.0.0.1:{server.server_address[1]}/"
+        browser.close()
+    server.shutdown()
+
+
+def visible_titles(pg):
+    return pg.eval_on_selector_all(".sg-project-card:not([hidden]) h3", "els => els.map(e => e.textContent.trim())")
+
+
+def test_filter_links_filter_in_place_and_announce_the_count(browser_base):
+    browser, base = browser_base
+    pg = browser.new_page(viewport={"width": 1280, "height": 900})
+    pg.goto(base + "en/projects/")
+    assert len(visible_titles(pg)) == 7
+    pg.click("a[data-filter-dim=status][data-filter-value=ongoing]")
+    assert pg.url.endswith("/en/projects/")  # stayed on the page
+    assert len(visible_titles(pg)) == 4  # on 2025-04-15: four ongoing
+    pg.click("a[data-filter-dim=support][data-filter-value=funding]")
+    assert visible_titles(pg) == ["Research and development of ocean utilisation technologies"]
+    assert pg.text_content(".sg-filter-status") == "Showing 1 of 7 projects"
+    assert pg.get_attribute("a[data-filter-value=funding]", "aria-current") == "true"
+    pg.click("a[data-filter-dim=status][data-filter-value=upcoming]")
+    assert visible_titles(pg) == [] and pg.is_visible(".sg-filter-empty")
+    pg.click("a[data-filter-reset]")
+    assert len(visible_titles(pg)) == 7 and pg.text_content(".sg-filter-status") == "Showing all 7 projects"
+
+
+@pytest.mark.parametrize("url", ["projects/", "en/projects/", "projects/ketsuatsu-mokuhyo/",
+                                 "en/projects/ketsuatsu-mokuhyo/", "projects/jido-unten-bus/"])
+def test_no_sideways_scrolling_on_a_phone(browser_base, url):
+    browser, base = browser_base
+    pg = browser.new_page(viewport={"width": 375, "height": 800})
+    pg.goto(base + url)
+    assert pg.evaluate("document.documentElement.scrollWidth") <= 375

@@ -183,11 +183,11 @@ class BilingualValueError(ValueError):
 # --- Files named in the data ------------------------------------------------------
 
 def file_not_found_error(loaded: Loaded, loc: tuple, written: str, root: Path,
-                         base: str = "content") -> DataError:
+                         base: str = "content/files") -> DataError:
     """A file named in the data (a result-report PDF) that is not where it was looked for.
 
     `written` is the path as typed in the data, relative to `base` (a folder of the
-    repository): 'files/reports/x.pdf' is looked for in content/files/reports/.
+    repository): 'reports/x.pdf' is looked for in content/files/reports/.
     The hint names the folder that was searched and, when one is close, the file
     that was probably meant, so the editor can either fix the name or upload the file.
     """

@@ -126,18 +126,19 @@ def test_unknown_project_id_suggests_the_nearest_existing_id(tmp_path):
 
 # --- Files and addresses -------------------------------------------------------------------
 
-REPORT_CLOSE = "data/projects.yaml:9:15 projects[0].reports[0].file: ファイル「files/reports/umi-no-hiryo-2023.pdf」が見つかりません(content/files/reports/ を探しました。「umi-no-hiryo-2024.pdf」の誤りではありませんか) / the file 'files/reports/umi-no-hiryo-2023.pdf' was not found (searched content/files/reports/; did you mean 'umi-no-hiryo-2024.pdf'?) (got 'files/reports/umi-no-hiryo-2023.pdf')"
-REPORT_NONE = "data/projects.yaml:9:15 projects[0].reports[0].file: ファイル「files/houkoku/a.pdf」が見つかりません(content/files/houkoku/ を探しました。ファイルをこのフォルダに置くか、名前を直してください) / the file 'files/houkoku/a.pdf' was not found (searched content/files/houkoku/; put the file in that folder or correct the name) (got 'files/houkoku/a.pdf')"
+REPORT_CLOSE = "data/projects.yaml:10:15 projects[0].reports[0].file: ファイル「reports/umi-no-hiryo-2023.pdf」が見つかりません(content/files/reports/ を探しました。「umi-no-hiryo-2024.pdf」の誤りではありませんか) / the file 'reports/umi-no-hiryo-2023.pdf' was not found (searched content/files/reports/; did you mean 'umi-no-hiryo-2024.pdf'?) (got 'reports/umi-no-hiryo-2023.pdf')"
+REPORT_NONE = "data/projects.yaml:10:15 projects[0].reports[0].file: ファイル「houkoku/a.pdf」が見つかりません(content/files/houkoku/ を探しました。ファイルをこのフォルダに置くか、名前を直してください) / the file 'houkoku/a.pdf' was not found (searched content/files/houkoku/; put the file in that folder or correct the name) (got 'houkoku/a.pdf')"
 
 
-@pytest.mark.parametrize("written, expected", [("files/reports/umi-no-hiryo-2023.pdf", REPORT_CLOSE),
-                                               ("files/houkoku/a.pdf", REPORT_NONE)])
+@pytest.mark.parametrize("written, expected", [("reports/umi-no-hiryo-2023.pdf", REPORT_CLOSE),
+                                               ("houkoku/a.pdf", REPORT_NONE)])
 def test_report_file_not_found_names_the_folder_searched(tmp_path, written, expected):
-    # The projects code calls file_not_found_error for a report whose PDF is not there.
+    # The projects code calls file_not_found_error for a report whose PDF is not there
+    # (`file:` is relative to content/files/, as in data/projects.yaml).
     (tmp_path / "content" / "files" / "reports").mkdir(parents=True)
     (tmp_path / "content" / "files" / "reports" / "umi-no-hiryo-2024.pdf").write_bytes(b"%PDF-1.4\n")
     yaml_text = ("projects:\n  - id: umi-no-hiryo\n    title:\n      ja: 題\n    summary:\n      ja: 概要\n"
-                 f"    reports:\n      - fiscal_year: 2023\n        file: {written}\n")
+                 f"    reports:\n      - kind: file\n        fiscal_year: 2023\n        file: {written}\n")
     (tmp_path / "projects.yaml").write_text(yaml_text, encoding="utf-8")
     loaded = load_yaml(tmp_path / "projects.yaml", "data/projects.yaml")
     error = file_not_found_error(loaded, ("projects", 0, "reports", 0, "file"), written, tmp_path)

@@ -133,7 +133,7 @@ def _url(value: Any) -> str:
 
 
 Url = Annotated[str, BeforeValidator(_url),
-                Field(description="https:// / http:// / mailto: で始まるアドレス、またはサイト内の相対パス / "
+                Field(description="アドレス(https://、http://、mailto: で始まるもの、またはサイト内の相対パス) / "
                                   "an https, http or mailto address, or a relative link inside the site")]
 
 

@@ -1,4 +1,4 @@
-"""Command line: python -m sitegen validate | build"""
+"""Command line: python -m sitegen validate | build | schemas"""
 from __future__ import annotations
 
 import sys
@@ -6,14 +6,20 @@ from pathlib import Path
 
 from .build import build, validate
 
-USAGE = "usage: python -m sitegen validate|build [ROOT]"
+USAGE = "usage: python -m sitegen validate|build|schemas [ROOT]"
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in ("validate", "build"):
+    if not argv or argv[0] not in ("validate", "build", "schemas"):
         print(USAGE, file=sys.stderr)
         return 2
     root = Path(argv[1]).resolve() if len(argv) > 1 else Path.cwd()
+    if argv[0] == "schemas":  # regenerate schemas/*.schema.json from the models
+        from .schemas import write_schemas
+
+        for path in write_schemas(root):
+            print(path.relative_to(root))
+        return 0
     return validate(root) if argv[0] == "validate" else build(root)
 
 

@@ -13,7 +13,8 @@ if TYPE_CHECKING:
 def _unknown(ds: "Dataset", stem: str, loc: tuple, ref: str, known: Iterable[str], what_ja: str, what_en: str) -> DataError:
     close = difflib.get_close_matches(ref, list(known), n=1, cutoff=0.5)
     hint = ({"hint_ja": f"「{close[0]}」の誤りではありませんか", "hint_en": f"did you mean '{close[0]}'?"}
-            if close else {})
+            if close else {"hint_ja": f"data/{what_en}s.yaml にあるidを書いてください",
+                           "hint_en": f"use an id from data/{what_en}s.yaml"})
     return ds.loaded[stem].error(loc, f"{what_ja}「{ref}」は存在しません", f"no {what_en} has the id '{ref}'",
                                  None, **hint)
 

@@ -122,7 +122,13 @@ def _translate(loaded: Loaded, model: type[BaseModel], err: dict) -> DataError:
                             hint_ja=ctx.get("hint_ja") or None, hint_en=ctx.get("hint_en") or None)
     name = data_loc[-1] if data_loc else ""
     if kind == "missing":
-        return loaded.error(data_loc[:-1], f"必須の項目「{name}」がありません", f"required field '{name}' is missing")
+        _, parent = _walk(model, err["loc"][:-1])
+        if parent is Text and name == "ja":
+            return loaded.error(data_loc[:-1], "日本語の文章(ja)がありません", "the Japanese text ('ja') is missing",
+                                hint_ja="「ja: 」の行に日本語を書いてください(英語の en は省略できます)",
+                                hint_en="add a 'ja:' line with the Japanese text ('en' is optional, 'ja' is not)")
+        return loaded.error(data_loc[:-1], f"必須の項目「{name}」がありません", f"required field '{name}' is missing",
+                            hint_ja=f"「{name}: 」の行を加えてください", hint_en=f"add a '{name}:' line")
     if kind == "extra_forbidden":
         _, parent = _walk(model, err["loc"][:-1])
         allowed = list(parent.model_fields) if isinstance(parent, type) and issubclass(parent, BaseModel) else []
@@ -141,6 +147,12 @@ def _translate(loaded: Loaded, model: type[BaseModel], err: dict) -> DataError:
     if kind == "union_tag_not_found":
         tag = ctx.get("discriminator", "kind")
         return loaded.error(data_loc, f"必須の項目「{tag}」がありません", f"required field {tag} is missing")
+    if kind in ("model_type", "dict_type", "model_attributes_type") and isinstance(err.get("input"), str) \
+            and _walk(model, err["loc"])[1] is Text:
+        return loaded.error(data_loc, "文章は ja:(日本語)と en:(英語)の2行に分けて書いてください",
+                            "write the text as two lines, ja: (Japanese) and en: (English)", got,
+                            hint_ja=f"次の行に半角スペース2つで字下げして「ja: {err['input']}」",
+                            hint_en=f"on the next line, indented by two spaces: 'ja: {err['input']}'")
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return loaded.error(data_loc, "項目(キー: 値)の形で書いてください", "expected a mapping of 'key: value'", got)
     if kind == "list_type":
@@ -168,6 +180,35 @@ class BilingualValueError(ValueError):
         self.ja, self.en, self.subpath, self.hint_ja, self.hint_en = ja, en, tuple(subpath), hint_ja, hint_en
 
 
+# --- Files named in the data ------------------------------------------------------
+
+def file_not_found_error(loaded: Loaded, loc: tuple, written: str, root: Path,
+                         base: str = "content/files") -> DataError:
+    """A file named in the data (a result-report PDF) that is not where it was looked for.
+
+    `written` is the path as typed in the data, relative to `base` (a folder of the
+    repository): 'reports/x.pdf' is looked for in content/files/reports/.
+    The hint names the folder that was searched and, when one is close, the file
+    that was probably meant, so the editor can either fix the name or upload the file.
+    """
+    base = base.strip("/")
+    relative = written.lstrip("/")
+    if relative.startswith(base + "/"):
+        relative = relative[len(base) + 1:]
+    searched = Path(base) / Path(relative).parent
+    where = searched.as_posix().rstrip("/.") + "/"
+    present = sorted(p.name for p in (root / searched).iterdir() if p.is_file()) if (root / searched).is_dir() else []
+    close = difflib.get_close_matches(Path(relative).name, present, n=1, cutoff=0.6)
+    if close:
+        hint_ja = f"{where} を探しました。「{close[0]}」の誤りではありませんか"
+        hint_en = f"searched {where}; did you mean '{close[0]}'?"
+    else:
+        hint_ja = f"{where} を探しました。ファイルをこのフォルダに置くか、名前を直してください"
+        hint_en = f"searched {where}; put the file in that folder or correct the name"
+    return loaded.error(loc, f"ファイル「{written}」が見つかりません", f"the file '{written}' was not found",
+                        repr(written), hint_ja=hint_ja, hint_en=hint_en)
+
+
 # --- Checks across records ---------------------------------------------------------
 
 def iter_models(value: Any, loc: tuple = ()) -> Iterator[tuple[tuple, Any]]:
@@ -191,7 +232,8 @@ def _duplicate_ids(stem: str, model: BaseModel, loaded: Loaded) -> list[DataErro
                     line = loaded.mark(loc + (first[item.id], "id")).line
                     errors.append(loaded.error(loc + (i, "id"), f"id「{item.id}」は{line}行目でも使われています",
                                                f"the id '{item.id}' is already used on line {line}",
-                                               hint_ja="別のidにしてください", hint_en="choose another id"))
+                                               hint_ja=f"別のidにしてください(例: {item.id}-2)",
+                                               hint_en=f"choose another id (e.g. {item.id}-2)"))
                 else:
                     first[item.id] = i
     return errors
@@ -211,6 +253,15 @@ def _reference_errors(ds: Dataset) -> list[DataError]:
 
 # --- Entry point -----------------------------------------------------------------------
 
+def validate_file(loaded: Loaded, model: type[BaseModel]) -> tuple[BaseModel | None, list[DataError]]:
+    """Check one loaded file against its model: types, required fields, unique ids."""
+    try:
+        validated = model.model_validate(loaded.data if loaded.data is not None else {})
+    except ValidationError as exc:
+        return None, [_translate(loaded, model, e) for e in exc.errors()]
+    return validated, _duplicate_ids("", validated, loaded)
+
+
 def load_dataset(root: Path, data_dir: str = "data") -> Dataset:
     errors: list[DataError] = []
     models: dict[str, BaseModel] = {}
@@ -223,12 +274,10 @@ def load_dataset(root: Path, data_dir: str = "data") -> Dataset:
             errors.extend(exc.errors)
             continue
         loaded_files[stem] = loaded
-        try:
-            models[stem] = model.model_validate(loaded.data if loaded.data is not None else {})
-        except ValidationError as exc:
-            errors.extend(_translate(loaded, model, e) for e in exc.errors())
-            continue
-        errors.extend(_duplicate_ids(stem, models[stem], loaded))
+        validated, file_errors = validate_file(loaded, model)
+        errors.extend(file_errors)
+        if validated is not None:
+            models[stem] = validated
     if errors:
         raise DataErrors(errors)
     ds = Dataset(root=root, loaded=loaded_files, **models)

@@ -58,12 +58,16 @@ def _text(value: Any) -> str:
     return value
 
 
-Str = Annotated[str, BeforeValidator(_text)]
+Str = Annotated[str, BeforeValidator(_text), Field(description="文章 / text")]
 """One line or paragraph of text in one language, never a YAML number/boolean/date."""
 
 
 class Text(Strict):
     """Bilingual text. `ja` is required; a missing `en` falls back to Japanese, marked lang="ja"."""
+
+    # What the editor shows on hover (the docstring above is for developers).
+    model_config = ConfigDict(json_schema_extra={
+        "description": "日本語(ja、必須)と英語(en、省略可)の文章 / text in Japanese (ja, required) and English (en, optional)"})
 
     ja: Str = Field(description="日本語 / Japanese")
     en: Str | None = Field(default=None, description="英語(省略すると日本語を表示) / English (Japanese is shown when missing)")
@@ -93,7 +97,7 @@ def _id(value: Any) -> str:
 
 
 Id = Annotated[str, BeforeValidator(_id), Field(description="英小文字・数字・ハイフン / a-z, 0-9, '-'",
-                                                 pattern=_ID.pattern)]
+                                                 pattern=_ID.pattern, json_schema_extra={"pattern": _ID.pattern})]
 
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 
@@ -102,6 +106,11 @@ def _url(value: Any) -> str:
     value = _text(value)
     if " " in value or "\u3000" in value:
         raise fail("アドレスに空白が含まれています", "the address contains a space")
+    slip = re.match(r"^(https?)(?::/|//|:(?!//))(?P<rest>[^/].*)$", value, re.IGNORECASE)
+    if slip:  # https//x, https:/x, https:x: a slip in the "://", not a relative link
+        fixed = f"{slip.group(1).lower()}://{slip.group('rest')}"
+        raise fail("アドレスは https:// で始めてください", "the address must start with https://",
+                   f"例: {fixed}", f"e.g. {fixed}")
     scheme = _SCHEME.match(value)
     if scheme:
         name = scheme.group(1).lower()
@@ -124,7 +133,7 @@ def _url(value: Any) -> str:
 
 
 Url = Annotated[str, BeforeValidator(_url),
-                Field(description="https:// / http:// / mailto: で始まるアドレス、またはサイト内の相対パス / "
+                Field(description="アドレス(https://、http://、mailto: で始まるもの、またはサイト内の相対パス) / "
                                   "an https, http or mailto address, or a relative link inside the site")]
 
 
@@ -146,7 +155,7 @@ def _phone(value: Any) -> str:
     return value
 
 
-Phone = Annotated[str, BeforeValidator(_phone), Field(description="例 / e.g. 044-200-2335")]
+Phone = Annotated[str, BeforeValidator(_phone), Field(description="電話番号 例: 044-200-2335 / phone number, e.g. 044-200-2335")]
 
 
 # --- Dates and amounts --------------------------------------------------------------
@@ -171,7 +180,8 @@ def _date(value: Any) -> dt.date:
     raise fail("日付はYYYY-MM-DD形式で書いてください", "write the date as YYYY-MM-DD")
 
 
-Date = Annotated[dt.date, BeforeValidator(_date), Field(description="YYYY-MM-DD")]
+Date = Annotated[dt.date, BeforeValidator(_date),
+                 Field(description="日付 YYYY-MM-DD(例: 2024-04-01) / date as YYYY-MM-DD (e.g. 2024-04-01)")]
 
 
 def _yen(value: Any) -> int:
@@ -191,7 +201,8 @@ def _yen(value: Any) -> int:
     return value
 
 
-Yen = Annotated[int, BeforeValidator(_yen), Field(ge=0, description="円、整数 / yen, integer")]
+Yen = Annotated[int, BeforeValidator(_yen),
+                Field(ge=0, description="金額(円)、単位やカンマなしの整数 例: 30000000 / amount in yen, a plain integer, e.g. 30000000")]
 
 
 def _fiscal_year(value: Any) -> int:
@@ -214,4 +225,4 @@ def _flag(value: Any) -> bool:
     raise fail("true か false で書いてください", "write true or false")
 
 
-Flag = Annotated[bool, BeforeValidator(_flag)]
+Flag = Annotated[bool, BeforeValidator(_flag), Field(description="true または false / true or false")]

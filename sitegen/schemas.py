@@ -1,0 +1,129 @@
+"""JSON Schemas of the data files, for completion and red underlines in the editor.
+
+Generated from the same pydantic models the validation uses (sitegen.validate.FILE_MODELS),
+so the editor and `make validate` cannot disagree about which keys exist. The schemas are
+committed under schemas/ (editors read them from there through the first line of each
+data file, `# yaml-language-server: $schema=../schemas/<stem>.schema.json`) and a test
+fails when they are stale. Regenerate with:
+
+    python -m sitegen schemas
+
+The schema is a help while typing; `make validate` stays the authority (it also checks
+what a schema cannot say: YAML 1.1 surprises, ids referenced across files, files on disk).
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic.json_schema import GenerateJsonSchema
+
+from .validate import FILE_MODELS
+
+SCHEMA_DIR = "schemas"
+REGENERATE = "python -m sitegen schemas"
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+class _EditorSchema(GenerateJsonSchema):
+    def field_title_should_be_set(self, schema: Any) -> bool:
+        return False  # "Fiscal Year" made from the key name tells the editor nothing
+
+
+def _drop_developer_docstrings(schema: dict) -> None:
+    """Model docstrings are notes for developers, in English: hover text must be bilingual."""
+    for definition in schema.get("$defs", {}).values():
+        if "description" in definition and not _JAPANESE.search(definition["description"]):
+            del definition["description"]
+
+
+def schema_for(stem: str) -> dict:
+    model = FILE_MODELS[stem]
+    schema = model.model_json_schema(schema_generator=_EditorSchema)
+    _drop_developer_docstrings(schema)
+    header = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": f"data/{stem}.yaml",
+        "description": f"data/{stem}.yaml の書き方(sitegen の検証モデルから生成。手で編集せず `{REGENERATE}` で作り直す) / "
+                       f"format of data/{stem}.yaml (generated from sitegen's models; do not edit, run `{REGENERATE}`)",
+    }
+    schema.pop("title", None)
+    schema.pop("description", None)
+    return {**header, **schema}
+
+
+def schema_text(stem: str) -> str:
+    """Deterministic JSON: the models' field order, two-space indent, Japanese kept readable."""
+    return json.dumps(schema_for(stem), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_schemas(root: Path) -> list[Path]:
+    """Write schemas/<stem>.schema.json for every data file; return the paths written."""
+    out = root / SCHEMA_DIR
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for stem in FILE_MODELS:
+        path = out / f"{stem}.schema.json"
+        path.write_text(schema_text(stem), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+# --- Reading YAML as the editor does ----------------------------------------------------
+
+class EditorYamlLoader(yaml.SafeLoader):
+    """YAML 1.2 core schema, as the YAML language server reads a file.
+
+    PyYAML reads YAML 1.1 (`2024-04-01` -> date, `no` -> False); the editor does not,
+    so a check of what the editor will underline must read the file its way.
+    """
+
+
+EditorYamlLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers
+            if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int")]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+EditorYamlLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                                       list("tTfF"))
+EditorYamlLoader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"),
+                                       list("-+0123456789"))
+
+
+def schema_errors(data_file: Path, schema_root: Path | None = None) -> list[str]:
+    """What the editor would underline in data_file: 'line:column path: message' lines.
+
+    The schema is the one named on the file's first line (the yaml-language-server
+    comment), resolved against the file's folder, exactly as the editor finds it.
+    """
+    import jsonschema  # test/tool dependency: not needed to build the site
+
+    from .yamlload import load_yaml
+
+    text = data_file.read_text(encoding="utf-8")
+    first = text.splitlines()[0] if text else ""
+    match = re.match(r"^#\s*yaml-language-server:\s*\$schema=(\S+)", first)
+    if not match:
+        return ["1:1: 1行目に「# yaml-language-server: $schema=…」がありません / "
+                "the first line has no '# yaml-language-server: $schema=…' comment"]
+    schema_path = (schema_root or data_file.parent) / match.group(1)
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    data = yaml.load(text, Loader=EditorYamlLoader)  # noqa: S506 (a SafeLoader subclass)
+    marks = load_yaml(data_file).marks
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    found = []
+    for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+        loc = tuple(error.absolute_path)
+        if error.validator == "additionalProperties":  # point at the unknown key itself
+            extra = re.findall(r"'([^']+)' was unexpected", error.message)
+            loc = loc + (extra[0], "__key__") if extra else loc
+        mark = None
+        while mark is None:
+            mark = marks.get(loc) or (marks.get(()) if not loc else None)
+            loc = loc[:-1] if mark is None else loc
+        shown = ".".join(str(p) for p in error.absolute_path) or "(top)"
+        found.append(f"{mark.line}:{mark.column} {shown}: {error.message}")
+    return found

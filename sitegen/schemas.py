@@ -36,7 +36,7 @@ class _EditorSchema(GenerateJsonSchema):
 def _drop_developer_docstrings(schema: dict) -> None:
     """Model docstrings are notes for developers, in English: hover text must be bilingual."""
     for definition in schema.get("$defs", {}).values():
-        if "description" in definition and not _JAPANESE.search(definition["description"]):
+        if "description" in definition and " / " not in definition["description"]:
             del definition["description"]
 
 

@@ -73,6 +73,23 @@ def _construct_mapping(loader: _MarkingLoader, node: yaml.MappingNode, deep: boo
 _MarkingLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
+class _PureMarkingLoader(yaml.SafeLoader):
+    """Used only to describe a syntax error: the pure-Python parser's wording is what
+    the plain-words translations in _syntax_error recognise (libyaml words some differently)."""
+
+
+_PureMarkingLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _parse(text: str, loader_class: type) -> tuple[yaml.Node | None, object]:
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()  # parsed once: marks and values come from one tree
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
+
+
 class _DuplicateKey(Exception):
     def __init__(self, node: yaml.Node, key: Any, first_line: int):
         self.node, self.key, self.first_line = node, key, first_line
@@ -249,12 +266,10 @@ def load_yaml(path: Path, shown: str | None = None) -> Loaded:
     if indentation:
         raise DataErrors(indentation)
     try:
-        loader = _MarkingLoader(text)
         try:
-            node = loader.get_single_node()  # parsed once: marks and values come from one tree
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
+            node, data = _parse(text, _MarkingLoader)
+        except yaml.MarkedYAMLError:
+            node, data = _parse(text, _PureMarkingLoader)  # raises again, in familiar words
     except _DuplicateKey as dup:
         m = dup.node.start_mark
         raise DataErrors([DataError(shown, m.line + 1, m.column + 1, "",

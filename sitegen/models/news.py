@@ -8,7 +8,7 @@ from .common import Date, Id, Strict, Text, Url
 
 class NewsItem(Strict):
     id: Id
-    date: Date = Field(description="掲載日 / date of the news")
+    date: Date = Field(description="掲載日(YYYY-MM-DD) / date of the news (YYYY-MM-DD)")
     title: Text = Field(description="見出し / headline")
     body: Text | None = Field(default=None, description="本文(Markdown) / body (limited Markdown)")
     link: Url | None = Field(default=None, description="詳しい情報のアドレス / address with more information")

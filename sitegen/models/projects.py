@@ -12,7 +12,8 @@ import re
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
-from pydantic import AfterValidator, BeforeValidator, Field, PlainValidator, WithJsonSchema, model_validator
+from pydantic import (AfterValidator, BeforeValidator, Field, PlainSerializer, PlainValidator, WithJsonSchema,
+                      model_validator)
 
 from ..dates import PartialDate
 from .common import Flag, FiscalYear, Id, Str, Strict, Text, Url, fail
@@ -97,10 +98,12 @@ def _partial_date(value: Any) -> PartialDate:
         raise fail(how_ja, how_en)
 
 
-PartialDateField = Annotated[PartialDate, PlainValidator(_partial_date), WithJsonSchema(
+# Dumped (open data JSON) in the same canonical form staff write: "2024-12", "FY2018".
+PartialDateField = Annotated[PartialDate, PlainValidator(_partial_date), PlainSerializer(str, return_type=str),
+                             WithJsonSchema(
     {"anyOf": [{"type": "string", "pattern": r"^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|FY[0-9]{4})$"},
                {"type": "integer"}],
-     "description": "2024-12-01 / 2024-12 / 2020 / FY2018"})]
+     "description": "日付(2024-12-01)、月(2024-12)、年(2020)、年度(FY2018) / a day (2024-12-01), month (2024-12), year (2020) or fiscal year (FY2018)"})]
 
 
 def _fy_first(fy: int) -> dt.date:

@@ -175,9 +175,10 @@ def _donation_columns(columns: list[Column]) -> list[Column]:
 
 def _record_model(stem: str) -> tuple[type[BaseModel], str]:
     """(record model, list field) of a data file model: ProjectsFile -> (Project, 'projects')."""
-    file_model = FILE_MODELS[stem]
-    [(field_name, field)] = file_model.model_fields.items()
-    return typing.get_args(field.annotation)[0], field_name
+    # The records are the list named like the file; other lists (departments) are lookups,
+    # published in the JSON only.
+    field = FILE_MODELS[stem].model_fields[stem]
+    return typing.get_args(field.annotation)[0], stem
 
 
 def dataset_columns(stem: str) -> tuple[list[Column], list[str]]:

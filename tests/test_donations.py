@@ -255,3 +255,18 @@ def test_how_to_donate(seed_site):
     en = page(seed_site, "en/donations/how-to-donate")
     assert en.find("span", lang="ja", class_="sg-designation__wording").text() == "知的対流推進事業(プロジェクト名)"
     assert "e-kanagawa" in en.text() and "Planning and Policy Division" in en.text()
+
+
+def test_unknown_project_of_a_use_case(tmp_path):
+    text = (REPO / "data" / "donations.yaml").read_text(encoding="utf-8").replace(
+        "  - id: ocean-technology-videos-2023\n", "  - id: ocean-technology-videos-2023\n    project: no-such-project\n")
+    e = one_error(tmp_path, text)
+    assert e.path == "use_cases[0].project" and "no project has the id 'no-such-project'" in e.en
+
+
+def test_japanese_terms_in_the_english_explainer_are_marked(seed_site):
+    doc = page(seed_site, "en/donations/corporate")
+    credits = doc.find("div", class_="sg-table-wrap sg-tax-credits")
+    assert {s.text() for s in credits.find_all("span", lang="ja")} >= {"法人住民税", "法人税", "法人事業税", "法人税割"}
+    label = doc.find("label", for_="sg-calc-local_tax_base")
+    assert label.find("span", lang="ja").text() == "法人税割"

@@ -27,6 +27,10 @@ def check_references(ds: "Dataset") -> list[DataError]:
         if d.project and d.project not in projects:
             errors.append(_unknown(ds, "donations", ("donations", i, "project"), d.project, projects,
                                    "プロジェクト", "project"))
+    for i, u in enumerate(ds.donations.use_cases):
+        if u.project and u.project not in projects:
+            errors.append(_unknown(ds, "donations", ("use_cases", i, "project"), u.project, projects,
+                                   "プロジェクト", "project"))
     for i, n in enumerate(ds.news.news):
         for j, ref in enumerate(n.projects):
             if ref not in projects:

@@ -48,7 +48,7 @@ def _month(value: Any) -> str:
                "例: \"2025-04\"", "e.g. \"2025-04\"")
 
 
-Month = Annotated[str, BeforeValidator(_month), Field(description="YYYY-MM")]
+Month = Annotated[str, BeforeValidator(_month), Field(description="年月(YYYY-MM) / year and month (YYYY-MM)")]
 
 
 def _percent(value: Any) -> int:
@@ -58,7 +58,7 @@ def _percent(value: Any) -> int:
     return value
 
 
-Percent = Annotated[int, BeforeValidator(_percent), Field(ge=0, le=100, description="% (0-100)")]
+Percent = Annotated[int, BeforeValidator(_percent), Field(ge=0, le=100, description="百分率(0〜100の整数) / percent (a whole number 0-100)")]
 
 
 # --- Donations -------------------------------------------------------------------------

@@ -44,7 +44,7 @@ CSV_ENCODING = "utf-8-sig"
 
 def disclosed_amount(donation: Donation) -> int | None:
     """The amount in yen, or None when the donor asked not to publish it (非公表)."""
-    return donation.amount
+    return donation.amount if donation.disclosed else None
 
 
 def disclosed_total(donations: list[Donation]) -> int:
@@ -157,20 +157,21 @@ def model_columns(model: type[BaseModel], prefix: str = "",
 
 
 def _donation_columns(columns: list[Column]) -> list[Column]:
-    """The amount column holds numbers only; 非公表 goes in a code column beside it."""
-    out = []
-    for c in columns:
-        if c.name == "amount_yen":
-            out.append(Column("amount_yen", "integer", ("円", "yen"),
-                              ("寄附金額(非公表の場合は空欄)", "amount donated (blank when undisclosed)"),
-                              disclosed_amount))
-            out.append(Column("amount_status", "string", None,
-                              (f"金額の公表区分: 公表 / {UNDISCLOSED}",
-                               f"whether the amount is published: 公表 (published) or {UNDISCLOSED} (undisclosed)"),
-                              lambda d: "公表" if disclosed_amount(d) is not None else UNDISCLOSED))
-        else:
-            out.append(c)
-    return out
+    """The amount column holds numbers only; 非公表 goes in a code column beside it.
+
+    The model's `amount` is "yen or undisclosed" (one YAML field for staff); the CSV
+    splits it in two, placed after the donor columns."""
+    amount = [
+        Column("amount_yen", "integer", ("円", "yen"),
+               ("寄附金額(非公表の場合は空欄)", "amount donated (blank when undisclosed)"), disclosed_amount),
+        Column("amount_status", "string", None,
+               (f"金額の公表区分: 公表 / {UNDISCLOSED}",
+                f"whether the amount is published: 公表 (published) or {UNDISCLOSED} (undisclosed)"),
+               lambda d: "公表" if disclosed_amount(d) is not None else UNDISCLOSED),
+    ]
+    rest = [c for c in columns if c.name not in ("amount", "amount_yen")]
+    after = max((i for i, c in enumerate(rest) if c.name.startswith("donor")), default=len(rest) - 1) + 1
+    return rest[:after] + amount + rest[after:]
 
 
 def _record_model(stem: str) -> tuple[type[BaseModel], str]:
@@ -185,6 +186,7 @@ def dataset_columns(stem: str) -> tuple[list[Column], list[str]]:
     columns, json_only = model_columns(_record_model(stem)[0])
     if stem == "donations":
         columns = _donation_columns(columns)
+        json_only = [name for name in json_only if name != "amount"]
     return columns, json_only
 
 

@@ -96,6 +96,7 @@ class Item(Strict):
     notes: list[Text] = Field(default_factory=list, description="※注記 / notes (※)")
     items_title: Text | None = Field(default=None, description="下位の項目の見出し / heading of the sub-points")
     items: list[Item] = Field(default_factory=list, description="下位の項目 / sub-points")
+    notes_after_items: list[Text] = Field(default_factory=list, description="下位の項目の後の※注記 / notes after the sub-points")
 
 
 class Link(Strict):

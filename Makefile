@@ -33,11 +33,13 @@ serve: $(STAMP)
 serve-en: $(STAMP)
 	$(PY) -m mkdocs serve -f mkdocs.en.yml
 
-# Debian's chromium and Japanese fonts for the browser tests (no browser download).
+# Debian's chromium and Japanese fonts for the browser tests (no browser download);
+# poppler-utils (pdftotext, pdftoppm) to read the call page printed to PDF.
 browser-deps:
-	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "noto.*cjk"; then \
+	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "noto.*cjk" \
+	    || ! command -v pdftotext >/dev/null 2>&1; then \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q chromium fonts-noto-cjk; \
+	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q chromium fonts-noto-cjk poppler-utils; \
 	fi
 
 test: $(TEST_STAMP) browser-deps

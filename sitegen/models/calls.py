@@ -1,17 +1,392 @@
-"""data/calls.yaml: subsidy calls (補助金の公募要領). Extended by the calls issue."""
+"""data/calls.yaml: subsidy calls (補助金の公募要領), section by section.
+
+A call record has two layers:
+
+* facts the site computes with, at the top of the record: the application
+  period (status, calendar), the subsidy rate and the minimum/maximum amounts
+  (summary table, calculator), the project period and the schedule events
+  (calendar). Where the national portal jGrants has a name for a field
+  (`title`, `subsidy_max_limit`, `acceptance_start_datetime`,
+  `acceptance_end_datetime`, `use_purpose`, `industry`,
+  `target_number_of_employees`), that name is used.
+* `sections`: the call's chapters in the call's own order. Each section has a
+  `kind`; most kinds hold their own structured content (the SME table, the
+  review criteria, the required documents ...), and the kinds `purpose`,
+  `amount`, `project_period`, `submission` and `schedule` show the top-level
+  facts so that each fact is written once.
+
+Copying last year's record and changing dates, amounts and texts is the
+intended way to publish the next call.
+"""
 from __future__ import annotations
 
-from pydantic import Field
+import re
+from fractions import Fraction
+from typing import Annotated, Any, Literal, Union
 
-from .common import Date, FiscalYear, Id, Strict, Text
+from pydantic import BeforeValidator, Field, model_validator
+
+from ..dates import fiscal_year_of
+from .common import Date, Email, FiscalYear, Flag, Id, Phone, Str, Strict, Text, Url, Yen, fail
+
+
+
+def BilingualValueError(ja: str, en: str, subpath: tuple = ()) -> ValueError:
+    """sitegen.validate's error for checks across fields; imported late because validate imports us."""
+    from ..validate import BilingualValueError as error
+
+    return error(ja, en, subpath=subpath)
+
+
+# --- Field types of this file -----------------------------------------------------------
+
+
+def _rate(value: Any) -> Fraction:
+    """"3/4" -> Fraction(3, 4). A float (0.75) is refused: rates in calls are fractions."""
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise fail("補助率は \"3/4\" のように分数で書いてください", "write the rate as a fraction such as \"3/4\"")
+    m = re.fullmatch(r"\s*(\d+)\s*/\s*(\d+)\s*", str(value)) if isinstance(value, str) else None
+    if isinstance(value, int):
+        rate = Fraction(value)
+    elif not m:
+        raise fail("補助率は \"3/4\" のように分数で書いてください", "write the rate as a fraction such as \"3/4\"")
+    elif int(m[2]) == 0:
+        raise fail("補助率の分母が0です", "the rate's denominator is 0")
+    else:
+        rate = Fraction(int(m[1]), int(m[2]))
+    if not 0 < rate <= 1:
+        raise fail("補助率は0より大きく1以下にしてください", "the rate must be more than 0 and at most 1",
+                   f"{value} は範囲外です", f"{value} is outside (0, 1]")
+    return rate
+
+
+Rate = Annotated[Fraction, BeforeValidator(_rate),
+                 Field(description="分数、例 \"3/4\" / a fraction, e.g. \"3/4\"")]
+
+
+def _clock_time(value: Any) -> str:
+    if isinstance(value, int) and not isinstance(value, bool):
+        raise fail("時刻は引用符で囲んで \"10:00\" のように書いてください", "quote the time, e.g. \"10:00\"",
+                   "YAMLが数値として読みました", "YAML read it as a number")
+    if not isinstance(value, str) or not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value):
+        raise fail("時刻は \"10:00\" のように24時間制で書いてください", "write the time as \"10:00\" (24-hour clock)")
+    return value
+
+
+ClockTime = Annotated[str, BeforeValidator(_clock_time), Field(description="\"HH:MM\", 日本時間 / Japan time")]
+
+
+def _postal_code(value: Any) -> str:
+    if not isinstance(value, str) or not re.fullmatch(r"\d{3}-\d{4}", value):
+        raise fail("郵便番号は \"210-8577\" のように書いてください", "write the postal code like \"210-8577\"")
+    return value
+
+
+PostalCode = Annotated[str, BeforeValidator(_postal_code), Field(description="例 / e.g. 210-8577")]
+
+# --- Building blocks ----------------------------------------------------------------------
+
+
+class Item(Strict):
+    """A numbered point of the call: "(1) …", "① …", with optional sub-points and notes (※)."""
+
+    label: Str | None = Field(default=None, description="番号、例 (1) / ① / number as printed, e.g. (1)")
+    title: Text | None = Field(default=None, description="見出し / short heading")
+    text: Text | None = Field(default=None, description="本文(Markdown) / text (limited Markdown)")
+    notes: list[Text] = Field(default_factory=list, description="※注記 / notes (※)")
+    items_title: Text | None = Field(default=None, description="下位の項目の見出し / heading of the sub-points")
+    items: list[Item] = Field(default_factory=list, description="下位の項目 / sub-points")
+    notes_after_items: list[Text] = Field(default_factory=list, description="下位の項目の後の※注記 / notes after the sub-points")
+
+
+class Link(Strict):
+    label: Text
+    url: Url
+
+
+class Issuer(Strict):
+    """Who publishes the call and receives applications (お問合せ・申請先)."""
+
+    organization: Text = Field(description="自治体名 / municipality")
+    department: Text = Field(description="担当部署 / department")
+    postal_code: PostalCode | None = None
+    address: Text | None = Field(default=None, description="住所(郵便番号を除く) / address without postal code")
+    phone: Phone
+    phone_hours: Text | None = Field(default=None, description="電話の受付時間 / phone hours")
+    fax: Phone | None = None
+    email: Email | None = None
+    web_page: Url | None = Field(default=None, description="公募のウェブページ / web page of the call")
+
+
+class Period(Strict):
+    start: Date
+    end: Date
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.end < self.start:
+            raise BilingualValueError(
+                f"終了日({self.end.isoformat()})が開始日({self.start.isoformat()})より前です",
+                f"the end ({self.end.isoformat()}) is before the start ({self.start.isoformat()})",
+                subpath=("end",))
+        return self
+
+
+class Summary(Strict):
+    """The call's overview table. Rate, amount and period rows are made from the facts."""
+
+    target: Text = Field(description="対象者 / who may apply")
+    projects: Text = Field(description="対象事業(Markdown) / eligible projects")
+    expenses: Text = Field(description="対象経費(Markdown) / eligible expenses")
+    selection: Text = Field(description="選定方法 / how projects are selected")
+    procedure: Text = Field(description="申請手続 / how to apply (the web form link is added)")
+
+
+class ApplicationMethod(Strict):
+    kind: Literal["web", "mail"] = Field(description="web: WEBフォーム / mail: 郵送")
+    text: Text = Field(description="説明 / explanation")
+    url: Url | None = Field(default=None, description="WEBフォームのアドレス / address of the web form")
+    contact_first: Flag = Field(default=False, description="事前連絡が必要 / contact the office first")
+
+
+class ScheduleEvent(Strict):
+    """A dated event of the call (the application period itself comes from the top-level dates)."""
+
+    id: Id = Field(description="カレンダーのUIDに使います / used for the calendar UID")
+    title: Text
+    start: Date
+    end: Date | None = Field(default=None, description="最終日(その日を含む) / last day (inclusive)")
+    precision: Literal["day", "month"] = Field(default="day", description="month: 月だけを表示 / show months only")
+    approximate: Flag = Field(default=False, description="「頃」 / approximately")
+    daily_start_time: ClockTime | None = None
+    daily_end_time: ClockTime | None = None
+    place: Text | None = None
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ScheduleEvent:
+        if self.end and self.end < self.start:
+            raise BilingualValueError(
+                f"終了日({self.end.isoformat()})が開始日({self.start.isoformat()})より前です",
+                f"the end ({self.end.isoformat()}) is before the start ({self.start.isoformat()})",
+                subpath=("end",))
+        if (self.daily_start_time is None) != (self.daily_end_time is None):
+            raise BilingualValueError("開始時刻と終了時刻は両方書いてください",
+                                      "give both daily_start_time and daily_end_time",
+                                      subpath=("daily_start_time",))
+        if self.daily_start_time and self.daily_end_time and self.daily_end_time <= self.daily_start_time:
+            raise BilingualValueError("終了時刻が開始時刻より前です", "the end time is not after the start time",
+                                      subpath=("daily_end_time",))
+        return self
+
+    @property
+    def last_day(self):
+        return self.end or self.start
+
+
+# --- Sections ---------------------------------------------------------------------------------
+
+
+class _Section(Strict):
+    number: Str | None = Field(default=None, description="章番号、例 \"1\" / chapter number as printed")
+    heading: Text
+    intro: list[Text] = Field(default_factory=list, description="冒頭の段落(Markdown) / opening paragraphs")
+    notes: list[Text] = Field(default_factory=list, description="※注記 / notes (※)")
+
+
+class TextSection(_Section):
+    """A chapter of paragraphs and numbered points (decision procedure, cancellation, IP …)."""
+
+    kind: Literal["text"]
+    items: list[Item] = Field(default_factory=list)
+    closing: list[Text] = Field(default_factory=list, description="末尾の段落 / closing paragraphs")
+
+
+class PurposeSection(_Section):
+    """Shows `use_purpose`."""
+
+    kind: Literal["purpose"]
+
+
+class EligibleField(Strict):
+    label: Str = Field(description="例 (1)")
+    name: Text = Field(description="分野名 / field name")
+    text: Text = Field(description="対象となる研究開発 / eligible work")
+    subcategories: list[Item] = Field(default_factory=list, description="別紙の分類 / appendix classification")
+
+
+class EligibleProjectsSection(_Section):
+    kind: Literal["eligible_projects"]
+    industry: list[EligibleField] = Field(description="対象分野 / eligible fields")
+    classification_title: Text | None = Field(default=None, description="別紙の題名 / title of the appendix")
+    exclusions_intro: Text | None = None
+    exclusions: list[Item] = Field(default_factory=list, description="対象外となる場合 / exclusions")
+
+
+class SmeRow(Strict):
+    label: Str | None = None
+    industry: Text = Field(description="主たる業種 / main industry")
+    capital_max: Yen = Field(description="資本金基準(以下) / capital threshold (at most), yen")
+    target_number_of_employees: int = Field(ge=1, description="従業員基準(以下) / employees (at most), persons")
+
+
+class SmeDefinition(Strict):
+    title: Text
+    text: Text
+    rows: list[SmeRow] = Field(min_length=1)
+    notes: list[Text] = Field(default_factory=list)
+
+
+class ApplicantsSection(_Section):
+    kind: Literal["applicants"]
+    conditions: list[Item] = Field(description="条件(指定施設・大企業の要件を下位項目に) / conditions")
+    sme_definition: SmeDefinition | None = None
+
+
+class AmountSection(_Section):
+    """Shows the rate and the minimum/maximum amounts, with the calculator."""
+
+    kind: Literal["amount"]
+
+
+class ExpenseCategory(Strict):
+    label: Str
+    name: Text = Field(description="費目 / category")
+    description: Text = Field(description="内容 / what it covers")
+    note: Text | None = None
+
+
+class ExpensesSection(_Section):
+    kind: Literal["expenses"]
+    categories: list[ExpenseCategory] = Field(min_length=1)
+    ineligible: list[Text] = Field(default_factory=list, description="対象外の経費 / ineligible expenses")
+    rules: list[Item] = Field(default_factory=list, description="発注等のきまり / procurement rules")
+
+
+class ProjectPeriodSection(_Section):
+    """Shows `project_period`."""
+
+    kind: Literal["project_period"]
+
+
+class RequiredDocument(Strict):
+    label: Str
+    name: Text
+    requirement: Literal["required", "optional", "on_request"] = Field(
+        description="required: 必須 / optional: 任意 / on_request: 市が求める場合 / when the city asks")
+    notes: list[Text] = Field(default_factory=list)
+
+
+class DocumentsSection(_Section):
+    kind: Literal["documents"]
+    documents: list[RequiredDocument] = Field(min_length=1)
+
+
+class SubmissionSection(_Section):
+    """Shows `application_methods`, the issuer's address and the application period."""
+
+    kind: Literal["submission"]
+
+
+class ReviewCriterion(Strict):
+    label: Str
+    item: Text = Field(description="審査項目 / criterion")
+    viewpoint: Text = Field(description="観点 / what is assessed")
+
+
+class BonusItem(Strict):
+    text: Text
+    link: Link | None = None
+
+
+class ReviewSection(_Section):
+    kind: Literal["review"]
+    criteria: list[ReviewCriterion] = Field(min_length=1)
+    bonus_label: Str | None = None
+    bonus_title: Text | None = None
+    bonus_intro: Text | None = None
+    bonus: list[BonusItem] = Field(default_factory=list, description="加点項目 / bonus points")
+
+
+class ScheduleSection(_Section):
+    """Shows the application period and `schedule` as a table, with the calendar link."""
+
+    kind: Literal["schedule"]
+
+
+class ChecklistRow(Strict):
+    number: int = Field(ge=1)
+    document: Text = Field(description="書類名 / document")
+    requirement: Literal["required", "as_needed"] = Field(description="required: 必須 / as_needed: 必要に応じて")
+    requirement_note: Text | None = None
+    points: list[Text] = Field(default_factory=list, description="確認事項 / what to check")
+
+
+class ChecklistSection(_Section):
+    kind: Literal["checklist"]
+    rows: list[ChecklistRow] = Field(min_length=1)
+
+
+Section = Annotated[
+    Union[TextSection, PurposeSection, EligibleProjectsSection, ApplicantsSection, AmountSection,
+          ExpensesSection, ProjectPeriodSection, DocumentsSection, SubmissionSection, ReviewSection,
+          ScheduleSection, ChecklistSection],
+    Field(discriminator="kind"),
+]
+
+# --- The call ------------------------------------------------------------------------------------
 
 
 class Call(Strict):
     id: Id
     title: Text
+    subtitle: Text | None = Field(default=None, description="例 令和6年度 公募要領")
     fiscal_year: FiscalYear
+    issuer: Issuer
+    lead: Text | None = Field(default=None, description="冒頭の説明 / opening paragraph")
+    use_purpose: Text = Field(description="事業の目的 / purpose of the subsidy")
+    summary: Summary
+    subsidy_rate: Rate
+    subsidy_min_limit: Yen = Field(description="補助金額の下限 / minimum subsidy, yen")
+    subsidy_max_limit: Yen = Field(description="補助金額の上限 / maximum subsidy, yen")
+    project_period: Period
     acceptance_start_datetime: Date = Field(description="受付開始日 / application period start")
     acceptance_end_datetime: Date = Field(description="受付締切日 / application deadline")
+    deadline_rule: Literal["arrival", "postmark"] = Field(
+        description="arrival: 必着(締切日までに届くこと) / postmark: 当日消印有効")
+    application_methods: list[ApplicationMethod] = Field(min_length=1)
+    schedule: list[ScheduleEvent] = Field(default_factory=list)
+    sections: list[Section] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Call:
+        if self.acceptance_end_datetime < self.acceptance_start_datetime:
+            raise BilingualValueError(
+                f"受付締切日({self.acceptance_end_datetime.isoformat()})が受付開始日"
+                f"({self.acceptance_start_datetime.isoformat()})より前です",
+                f"the application deadline ({self.acceptance_end_datetime.isoformat()}) is before the start "
+                f"({self.acceptance_start_datetime.isoformat()})",
+                subpath=("acceptance_end_datetime",))
+        if self.subsidy_min_limit > self.subsidy_max_limit:
+            raise BilingualValueError(
+                f"下限額({self.subsidy_min_limit:,}円)が上限額({self.subsidy_max_limit:,}円)より大きいです",
+                f"the minimum ({self.subsidy_min_limit:,} yen) is above the maximum "
+                f"({self.subsidy_max_limit:,} yen)",
+                subpath=("subsidy_min_limit",))
+        for i, event in enumerate(self.schedule):
+            for name, day in (("start", event.start), ("end", event.end)):
+                if day and fiscal_year_of(day) != self.fiscal_year:
+                    raise BilingualValueError(
+                        f"日付({day.isoformat()})が{self.fiscal_year}年度"
+                        f"({self.fiscal_year}-04-01〜{self.fiscal_year + 1}-03-31)の外です",
+                        f"the date ({day.isoformat()}) is outside fiscal year {self.fiscal_year} "
+                        f"({self.fiscal_year}-04-01 to {self.fiscal_year + 1}-03-31)",
+                        subpath=("schedule", i, name))
+        return self
+
+    def section(self, kind: str):
+        """The first section of a kind, or None."""
+        return next((s for s in self.sections if s.kind == kind), None)
 
 
 class CallsFile(Strict):

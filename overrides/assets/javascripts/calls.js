@@ -1,1 +1,122 @@
 // calls: progressive enhancement; the page is complete without it.
+// 1. Status: the build wrote the status as of its own day. Re-check it against the
+//    reader's clock in Japan time, so a page built days ago never says 受付中 after
+//    the deadline (the deadline day is open until 23:59:59 JST). Same rule as
+//    sitegen/call_status.py; the labels come from the page (data-label-*).
+// 2. Amount calculator: min(floor(expenses x rate), maximum), not eligible below the
+//    minimum. Same rule as sitegen/subsidy.py, in exact integer (BigInt) arithmetic;
+//    both are tested against tests/cases/subsidy.json.
+// 3. Checklist: remembers ticked boxes in this browser (localStorage), if allowed.
+(function () {
+  "use strict";
+
+  var JST_OFFSET_MS = 9 * 60 * 60 * 1000; // Japan has had no daylight saving time since 1951
+
+  function japanDate(now) {
+    return new Date(now.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
+  }
+
+  function daysBetween(fromIso, toIso) {
+    return Math.round((Date.parse(toIso + "T00:00:00Z") - Date.parse(fromIso + "T00:00:00Z")) / 86400000);
+  }
+
+  function callStatus(startIso, endIso, todayIso) {
+    if (todayIso < startIso) return { code: "upcoming", daysLeft: null };
+    if (todayIso > endIso) return { code: "closed", daysLeft: null };
+    return { code: "open", daysLeft: daysBetween(todayIso, endIso) };
+  }
+
+  function statusLabel(el, st) {
+    var soon = parseInt(el.getAttribute("data-soon-days"), 10);
+    if (st.code !== "open" || st.daysLeft === null || st.daysLeft >= soon) {
+      return el.getAttribute("data-label-" + st.code);
+    }
+    if (st.daysLeft === 0) return el.getAttribute("data-label-open-today");
+    if (st.daysLeft === 1) return el.getAttribute("data-label-open-one-day");
+    return el.getAttribute("data-label-open-days").replace("{n}", String(st.daysLeft));
+  }
+
+  function refreshStatuses(now) {
+    var today = japanDate(now || new Date());
+    var els = document.querySelectorAll(".sg-call-status[data-start][data-end]");
+    for (var i = 0; i < els.length; i++) {
+      var el = els[i];
+      var st = callStatus(el.getAttribute("data-start"), el.getAttribute("data-end"), today);
+      el.setAttribute("data-status", st.code);
+      var text = statusLabel(el, st);
+      if (el.textContent !== text) el.textContent = text;
+    }
+  }
+
+  // --- Calculator ---------------------------------------------------------------------
+  function parseYen(text) {
+    var s = String(text)
+      .replace(/[０-９]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) - 0xfee0); })
+      .replace(/[,，\s円¥￥]/g, "");
+    return /^[0-9]+$/.test(s) ? BigInt(s) : null;
+  }
+
+  function subsidy(expenses, numerator, denominator, minimum, maximum) {
+    var raw = (BigInt(expenses) * BigInt(numerator)) / BigInt(denominator); // floor for non-negative values
+    var max = BigInt(maximum);
+    var amount = raw > max ? max : raw;
+    return { amount: amount, eligible: amount >= BigInt(minimum), capped: raw > max };
+  }
+
+  function groupDigits(n) {
+    return n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  }
+
+  function setUpCalculator(form) {
+    var messages = JSON.parse(form.getAttribute("data-messages"));
+    var yen = function (n) { return form.getAttribute("data-yen").replace("{n}", groupDigits(n)); };
+    var input = form.querySelector("input[name=expenses]");
+    var output = form.querySelector("output");
+    function show() {
+      var expenses = parseYen(input.value);
+      if (expenses === null) {
+        output.textContent = messages.invalid;
+        output.removeAttribute("data-amount");
+        output.setAttribute("data-eligible", "");
+        return;
+      }
+      var r = subsidy(expenses, form.getAttribute("data-rate-numerator"), form.getAttribute("data-rate-denominator"),
+        form.getAttribute("data-minimum"), form.getAttribute("data-maximum"));
+      var key = !r.eligible ? "below" : (r.capped ? "capped" : "eligible");
+      output.textContent = messages[key].replace("{amount}", yen(r.amount))
+        .replace("{minimum}", yen(BigInt(form.getAttribute("data-minimum"))));
+      output.setAttribute("data-amount", r.amount.toString());
+      output.setAttribute("data-eligible", r.eligible ? "true" : "false");
+    }
+    form.addEventListener("submit", function (e) { e.preventDefault(); show(); });
+    form.hidden = false;
+  }
+
+  // --- Checklist ------------------------------------------------------------------------
+  function setUpChecklist(box) {
+    var key = "sg-checklist:" + location.pathname + "#" + box.id;
+    try {
+      box.checked = localStorage.getItem(key) === "1";
+      box.addEventListener("change", function () { localStorage.setItem(key, box.checked ? "1" : "0"); });
+    } catch (e) { /* storage disabled: the boxes still work for this visit */ }
+  }
+
+  function init() {
+    refreshStatuses();
+    window.setInterval(function () { refreshStatuses(); }, 60 * 1000); // a page left open past midnight
+    var forms = document.querySelectorAll("form.sg-calculator");
+    for (var i = 0; i < forms.length; i++) setUpCalculator(forms[i]);
+    var boxes = document.querySelectorAll(".sg-checklist input.sg-check");
+    for (var j = 0; j < boxes.length; j++) setUpChecklist(boxes[j]);
+    var printLinks = document.querySelectorAll("a.sg-print");
+    for (var k = 0; k < printLinks.length; k++) {
+      printLinks[k].hidden = false;
+      printLinks[k].addEventListener("click", function (e) { e.preventDefault(); window.print(); });
+    }
+  }
+
+  window.sgCalls = { japanDate: japanDate, callStatus: callStatus, subsidy: subsidy, parseYen: parseYen,
+    refreshStatuses: refreshStatuses };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

@@ -1,0 +1,142 @@
+"""calls/<id>/calendar.ics: a call's dates as an iCalendar file (RFC 5545), via `icalendar`.
+
+Contents: the application period, the deadline (its text says 必着 or 消印有効),
+and the call's schedule events. Days are all-day DATE values (the call gives
+days in Japan); events with hours (the exhibition, 10:00-17:00) are timed in
+Asia/Tokyo, one event per day, with the VTIMEZONE included. UIDs are made from
+the call id and the event id, so a calendar that imported the file last week
+updates the same events instead of duplicating them. DTSTAMP is the build's
+"today", so a rebuild with the same SITE_TODAY writes the same bytes.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+import icalendar
+
+from .call_status import JST
+from .dates import MONTHS_EN, era_year, format_date, format_date_short
+
+if TYPE_CHECKING:
+    from .models.calls import Call, ScheduleEvent
+
+UID_DOMAIN = "calls.sitegen"
+DEADLINE_RULE = {"arrival": {"ja": "必着", "en": "must arrive by this day (必着)"},
+                 "postmark": {"ja": "当日消印有効", "en": "postmarked by this day (消印有効)"}}
+
+
+def _t(ja: str, en: str, lang: str) -> str:
+    return ja if lang == "ja" else en
+
+
+def event_when(ev: ScheduleEvent, lang: str) -> str:
+    """When an event happens, as the page and the calendar say it."""
+    first, last = ev.start, ev.last_day
+    if ev.precision == "month":
+        if lang == "ja":
+            era, n = era_year(first)
+            end = f"{last.month}月" if last.year == first.year else f"{last.year}年{last.month}月"
+            text = f"{first.year}年({era}{n}年){first.month}月" + (f"〜{end}" if last != first else "")
+            return text + ("頃" if ev.approximate else "")
+        end = f" to {MONTHS_EN[last.month - 1]}" if last.month != first.month or last.year != first.year else ""
+        return ("around " if ev.approximate else "") + f"{MONTHS_EN[first.month - 1]}{end} {last.year}"
+    if last == first:
+        text = format_date(first, lang)
+    elif lang == "ja":
+        text = f"{format_date(first, lang)}から{format_date(last, lang)}まで"
+    else:
+        text = f"{format_date(first, lang)} to {format_date(last, lang)}"
+    if ev.approximate:
+        text += "頃" if lang == "ja" else " (approximately)"
+    if ev.daily_start_time and ev.daily_end_time:
+        text += (f" 各日{ev.daily_start_time}〜{ev.daily_end_time}" if lang == "ja" else
+                 f", {ev.daily_start_time}–{ev.daily_end_time} each day")
+    return text
+
+
+def _all_day(uid: str, summary: str, first: dt.date, last: dt.date, stamp: dt.datetime,
+             description: str = "", location: str = "") -> icalendar.Event:
+    event = icalendar.Event()
+    event.add("uid", uid)
+    event.add("dtstamp", stamp)
+    event.add("summary", summary)
+    event.add("dtstart", first)
+    event.add("dtend", last + dt.timedelta(days=1))  # DTEND of a DATE event is exclusive
+    event.add("transp", "TRANSPARENT")  # a period does not make anyone busy
+    if description:
+        event.add("description", description)
+    if location:
+        event.add("location", location)
+    return event
+
+
+def _timed(uid: str, summary: str, day: dt.date, start: str, end: str, stamp: dt.datetime,
+           description: str = "", location: str = "") -> icalendar.Event:
+    event = icalendar.Event()
+    event.add("uid", uid)
+    event.add("dtstamp", stamp)
+    event.add("summary", summary)
+    event.add("dtstart", dt.datetime.combine(day, dt.time.fromisoformat(start), JST))
+    event.add("dtend", dt.datetime.combine(day, dt.time.fromisoformat(end), JST))
+    if description:
+        event.add("description", description)
+    if location:
+        event.add("location", location)
+    return event
+
+
+def _event_components(call: Call, ev: ScheduleEvent, lang: str, stamp: dt.datetime, url: str) -> list:
+    title = call.title.get(lang)[0]
+    summary = f"{ev.title.get(lang)[0]}({title})" if lang == "ja" else f"{ev.title.get(lang)[0]} ({title})"
+    if ev.approximate:
+        summary += _t(f"[{event_when(ev, lang)}]", f" [{event_when(ev, lang)}]", lang)
+    description = "\n".join(x for x in (ev.note.get(lang)[0] if ev.note else "", url) if x)
+    location = ev.place.get(lang)[0] if ev.place else ""
+    uid = f"{call.id}-{ev.id}@{UID_DOMAIN}"
+    if ev.daily_start_time and ev.daily_end_time:
+        days = [ev.start + dt.timedelta(days=i) for i in range((ev.last_day - ev.start).days + 1)]
+        return [_timed(f"{call.id}-{ev.id}-{d.isoformat()}@{UID_DOMAIN}", summary, d, ev.daily_start_time,
+                       ev.daily_end_time, stamp, description, location) for d in days]
+    return [_all_day(uid, summary, ev.start, ev.last_day, stamp, description, location)]
+
+
+def call_calendar(call: Call, lang: str, today: dt.date, page_url: str = "") -> bytes:
+    """The .ics file of one call in one language. page_url (absolute) goes into URL/DESCRIPTION."""
+    stamp = dt.datetime.combine(today, dt.time(0, 0), dt.timezone.utc)
+    title = call.title.get(lang)[0]
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//sitegen//subsidy calls//" + lang.upper())
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", title)
+    cal.add("x-wr-timezone", "Asia/Tokyo")
+
+    start, end = call.acceptance_start_datetime, call.acceptance_end_datetime
+    rule = DEADLINE_RULE[call.deadline_rule][lang]
+    period_text = _t(f"受付期間: {format_date(start, 'ja')}から{format_date(end, 'ja')}まで【{rule}】",
+                     f"Application period: {format_date_short(start, 'en')} to {format_date_short(end, 'en')} ({rule})",
+                     lang)
+    links = "\n".join(x for x in (page_url, call.issuer.web_page or "") if x)
+    cal.add_component(_all_day(
+        f"{call.id}-application-period@{UID_DOMAIN}",
+        _t(f"申請受付期間({title})", f"Application period ({title})", lang),
+        start, end, stamp, "\n".join(x for x in (period_text, links) if x)))
+    deadline = _all_day(
+        f"{call.id}-deadline@{UID_DOMAIN}",
+        _t(f"申請締切【{rule}】({title})", f"Application deadline, {rule} ({title})", lang),
+        end, end, stamp,
+        "\n".join(x for x in (_t(f"{format_date(end, 'ja')}【{rule}】(日本時間)",
+                                 f"{format_date_short(end, 'en')}, {rule} (Japan time)", lang), links) if x))
+    deadline["transp"] = "OPAQUE"
+    alarm = icalendar.Alarm()  # a reminder a week before the deadline
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", _t(f"申請締切まで1週間({title})", f"One week to the application deadline ({title})", lang))
+    alarm.add("trigger", dt.timedelta(days=-7))
+    deadline.add_component(alarm)
+    cal.add_component(deadline)
+    for ev in call.schedule:
+        for component in _event_components(call, ev, lang, stamp, page_url):
+            cal.add_component(component)
+    cal.add_missing_timezones()
+    return cal.to_ical()

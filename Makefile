@@ -34,10 +34,13 @@ serve-en: $(STAMP)
 	$(PY) -m mkdocs serve -f mkdocs.en.yml
 
 # Debian's chromium and Japanese fonts for the browser tests (no browser download).
+# As root it runs apt-get directly, otherwise through sudo; `env` sets the variable for apt-get
+# itself (sudo may refuse VAR=value), so no question stops a fresh machine.
 browser-deps:
-	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "noto.*cjk"; then \
+	@if ! test -x /usr/bin/chromium || ! fc-list 2>/dev/null | grep -qi "noto.*cjk"; then \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q chromium fonts-noto-cjk; \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -q && \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-noto-cjk fontconfig; \
 	fi
 
 test: $(TEST_STAMP) browser-deps

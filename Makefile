@@ -35,11 +35,14 @@ serve-en: $(STAMP)
 
 # Debian's chromium and Japanese fonts for the browser tests (no browser download);
 # poppler-utils (pdftotext, pdftoppm) to read the call page printed to PDF.
+# As root it runs apt-get directly, otherwise through sudo; `env` sets the variable for apt-get
+# itself (sudo may refuse VAR=value), so no question stops a fresh machine.
 browser-deps:
-	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "noto.*cjk" \
+	@if ! test -x /usr/bin/chromium || ! fc-list 2>/dev/null | grep -qi "noto.*cjk" \
 	    || ! command -v pdftotext >/dev/null 2>&1; then \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q chromium fonts-noto-cjk poppler-utils; \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -q && \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-noto-cjk fontconfig poppler-utils; \
 	fi
 
 test: $(TEST_STAMP) browser-deps

@@ -1,13 +1,16 @@
-"""Steps over the merged two-language site: one sitemap with language alternates."""
+"""Steps over the merged two-language site: one sitemap with language alternates, the search index."""
 from __future__ import annotations
 
 import os
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from .search import build_search_index
+
 
 def finish_site(root: Path, site: Path, env: dict) -> None:
     write_sitemap(site, env.get("SITE_URL", "").strip())
+    build_search_index(site)
 
 
 def _pages(site: Path) -> list[str]:

@@ -1,0 +1,155 @@
+/* Site search with Pagefind (progressive enhancement: pages are complete without it).
+ *
+ * partials/search.html renders a hidden button and panel; this script shows the button,
+ * loads Pagefind's module from our own site (/pagefind/pagefind.js) on first use, and lists
+ * results as plain links. Pagefind picks the index of the page's <html lang>, so a reader
+ * gets results in their language. Opening any page with ?q=<query> runs that search.
+ * Keyboard: the button, "/" or "s" opens the panel; Escape closes it and returns focus.
+ */
+(function () {
+  "use strict";
+  var root = document.querySelector("[data-sg-search]");
+  if (!root) return;
+  var toggle = root.querySelector(".sg-search__toggle");
+  var panel = root.querySelector(".sg-search__panel");
+  var form = root.querySelector(".sg-search__form");
+  var input = root.querySelector(".sg-search__input");
+  var closer = root.querySelector(".sg-search__close");
+  var status = root.querySelector(".sg-search__status");
+  var list = root.querySelector(".sg-search__results");
+  var MAX_RESULTS = 10;
+  var bundle = new URL(root.getAttribute("data-bundle"), document.baseURI).href;
+  var pagefind = null;
+  var latest = 0;
+  var timer = null;
+
+  function load() {
+    if (!pagefind) {
+      pagefind = import(bundle + "pagefind.js").then(function (pf) {
+        // Pagefind's URLs start at the site root; the site may live below a path.
+        return pf.options({ baseUrl: new URL("../", bundle).pathname }).then(function () { return pf; });
+      });
+    }
+    return pagefind;
+  }
+
+  function open(focus) {
+    panel.hidden = false;
+    toggle.setAttribute("aria-expanded", "true");
+    if (focus) input.focus();
+    load().catch(function () {});
+  }
+
+  function close() {
+    panel.hidden = true;
+    toggle.setAttribute("aria-expanded", "false");
+    toggle.focus();
+  }
+
+  function count(n) {
+    if (n === 0) return root.getAttribute("data-none");
+    if (n === 1) return root.getAttribute("data-one");
+    return root.getAttribute("data-other").replace("#", String(n));
+  }
+
+  /* Pagefind's excerpt is HTML with <mark> around the matches: keep only text and marks. */
+  function excerpt(html) {
+    var p = document.createElement("p");
+    p.className = "sg-search__excerpt";
+    var doc = new DOMParser().parseFromString("<body>" + html + "</body>", "text/html");
+    doc.body.childNodes.forEach(function (node) {
+      if (node.nodeType === Node.TEXT_NODE) {
+        p.appendChild(document.createTextNode(node.textContent));
+      } else if (node.nodeName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        p.appendChild(mark);
+      }
+    });
+    return p;
+  }
+
+  function show(results) {
+    list.textContent = "";
+    results.forEach(function (data) {
+      var li = document.createElement("li");
+      var a = document.createElement("a");
+      a.href = data.url;
+      a.textContent = (data.meta && data.meta.title) || data.url;
+      li.appendChild(a);
+      li.appendChild(excerpt(data.excerpt || ""));
+      list.appendChild(li);
+    });
+  }
+
+  function remember(query) {
+    var url = new URL(location.href);
+    if (query) url.searchParams.set("q", query); else url.searchParams.delete("q");
+    history.replaceState(history.state, "", url.href);
+  }
+
+  function run(query) {
+    var id = ++latest;
+    query = query.trim();
+    remember(query);
+    if (!query) {
+      list.textContent = "";
+      status.textContent = "";
+      return Promise.resolve();
+    }
+    return load().then(function (pf) {
+      return pf.search(query);
+    }).then(function (search) {
+      var slice = search.results.slice(0, MAX_RESULTS);
+      return Promise.all(slice.map(function (r) { return r.data(); })).then(function (data) {
+        if (id !== latest) return;  // a newer query is on its way
+        show(data);
+        status.textContent = count(search.results.length);
+        root.setAttribute("data-state", "done");
+      });
+    }).catch(function () {
+      if (id !== latest) return;
+      status.textContent = root.getAttribute("data-failed");
+      root.setAttribute("data-state", "failed");
+    });
+  }
+
+  toggle.hidden = false;
+  toggle.addEventListener("click", function () {
+    if (panel.hidden) open(true); else close();
+  });
+  closer.addEventListener("click", close);
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    clearTimeout(timer);
+    run(input.value);
+  });
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () { run(input.value); }, 250);
+  });
+  panel.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") {
+      event.preventDefault();
+      close();
+    }
+  });
+  // Material's own shortcuts ("/", "s", "f") open its search plugin, which is off: take them.
+  document.addEventListener("keydown", function (event) {
+    var t = event.target;
+    var typing = t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+    if (typing || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key === "/" || event.key === "s" || event.key === "f") {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      open(true);
+    }
+  }, true);
+
+  var initial = new URLSearchParams(location.search).get("q");
+  if (initial) {
+    input.value = initial;
+    open(true);
+    run(initial);
+  }
+})();

@@ -48,5 +48,10 @@ browser-deps:
 test: $(TEST_STAMP) browser-deps
 	$(PY) -m pytest -q
 
+# Benchmark against plain MkDocs on the same pages (BENCH_N records, default 1000).
+BENCH_N ?= 1000
+bench: $(TEST_STAMP) browser-deps
+	BENCH_N=$(BENCH_N) $(PY) -m bench.run
+
 clean:
 	rm -rf site .site-build-* .site-old-*

@@ -1,0 +1,79 @@
+"""The baseline: the same pages as plain Markdown files, built by plain MkDocs + Material.
+
+This is the floor of the stack: no hooks, no data layer, one `mkdocs build` per
+language one after the other (what a site kept as hand-written Markdown would
+run), with the same theme, overrides, nav, extensions and search step.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+from pathlib import Path
+
+from sitegen.context import BuildContext
+from sitegen.sections import generate
+from sitegen.today import site_today
+from sitegen.validate import load_dataset
+
+_FRAGMENT = re.compile(r"<!--\s*sitegen:([a-z0-9-]+)\s*-->")
+
+
+def _page_url(src: Path, docs: Path) -> str:
+    rel = src.relative_to(docs).with_suffix("").as_posix()
+    if rel == "index":
+        return ""
+    return (rel[: -len("/index")] if rel.endswith("/index") else rel) + "/"
+
+
+def write_markdown_tree(project: Path, dest: Path) -> None:
+    """dest/docs-ja and dest/docs-en: every page our build makes, written out as files."""
+    ds = load_dataset(project)
+    for lang in ("ja", "en"):
+        out = generate(BuildContext(ds=ds, lang=lang, today=site_today()))
+        docs = dest / f"docs-{lang}"
+        shutil.copytree(project / "content" / lang, docs)
+        for md in docs.rglob("*.md"):  # hand-written pages with their data fragments filled in
+            text = md.read_text(encoding="utf-8")
+            url = _page_url(md, docs)
+            md.write_text(_FRAGMENT.sub(lambda m: out.fragments[m.group(1)](url), text), encoding="utf-8")
+        for page in out.pages:
+            target = docs / page.src_uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(page.markdown(), encoding="utf-8")
+        for static in out.files:
+            target = docs / static.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(static.content)
+        if lang == "ja" and (project / "content" / "files").is_dir():
+            shutil.copytree(project / "content" / "files", docs / "files")
+
+
+def write_configs(project: Path, dest: Path) -> dict[str, Path]:
+    """Our mkdocs.yml and mkdocs.en.yml without the hooks, pointing at the plain docs."""
+    ja = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    ja = re.sub(r"(?m)^hooks:\n(?:  - .*\n)+", "", ja)
+    ja = re.sub(r"(?m)^docs_dir: .*$", "docs_dir: docs-ja", ja)
+    ja = re.sub(r"(?m)^watch:\n(?:  - .*\n)+", "", ja)
+    ja = ja.replace("custom_dir: overrides", f"custom_dir: {project / 'overrides'}")
+    en = (project / "mkdocs.en.yml").read_text(encoding="utf-8")
+    en = re.sub(r"(?m)^docs_dir: .*$", "docs_dir: docs-en", en)
+    (dest / "mkdocs.yml").write_text(ja, encoding="utf-8")
+    (dest / "mkdocs.en.yml").write_text(en, encoding="utf-8")
+    return {"ja": dest / "mkdocs.yml", "en": dest / "mkdocs.en.yml"}
+
+
+def build_command(dest: Path) -> list[str]:
+    """One shell-free command that builds ja, then en, then runs the same search indexing."""
+    script = (
+        "import subprocess, sys\n"
+        "from pathlib import Path\n"
+        "d = Path(sys.argv[1])\n"
+        "for cfg, out in (('mkdocs.yml', 'site'), ('mkdocs.en.yml', 'site/en')):\n"
+        "    subprocess.run([sys.executable, '-m', 'mkdocs', 'build', '-q', '-f', str(d / cfg), '-d', str(d / out)],"
+        " check=True, cwd=d)\n"
+        "import os\n"
+        "from sitegen.postbuild import finish_site\n"
+        "finish_site(d, d / 'site', dict(os.environ))\n"
+    )
+    return [sys.executable, "-c", script, str(dest)]

@@ -55,7 +55,8 @@ def on_config(config: "MkDocsConfig") -> "MkDocsConfig":
         config.site_url = base_url + ("en/" if lang == "en" else "")
     repo_url = config.repo_url or ""
     ctx = BuildContext(ds=ds, lang=lang, today=today, site_url=base_url, repo_url=repo_url)
-    _state.update(ctx=ctx, output=generate(ctx))
+    output = generate(ctx)
+    _state.update(ctx=ctx, output=output, pages_by_url={p.url: p for p in output.pages})
     return config
 
 
@@ -100,5 +101,6 @@ def on_page_markdown(markdown: str, page: "Page", config: "MkDocsConfig", files:
 
 def on_page_context(context: dict, page: "Page", config: "MkDocsConfig", nav) -> dict:
     """Language alternates, canonical URL and metadata for the theme's <head>."""
-    context["sg"] = page_links(_state["ctx"], page.url, page.meta)
+    generated = _state["pages_by_url"].get(page.url)
+    context["sg"] = page_links(_state["ctx"], page.url, page.meta, generated.contact if generated else None)
     return context

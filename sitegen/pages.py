@@ -7,6 +7,8 @@ from typing import Callable
 
 import yaml
 
+from .models.site import Contact
+
 
 @dataclass(frozen=True)
 class Page:
@@ -19,6 +21,7 @@ class Page:
     updated: dt.date | None = None  # from the data, never the build time
     edit: tuple[str, int] | None = None  # (data file, line) of the record
     ja_only: bool = False  # English page showing Japanese text
+    contact: "Contact | None" = None  # who answers for this page, when not the program's department
 
     @property
     def src_uri(self) -> str:

@@ -6,11 +6,12 @@ import datetime as dt
 
 from .context import BuildContext, relative
 from .dates import format_date
+from .models.site import Contact
 
 OG_LOCALES = {"ja": "ja_JP", "en": "en_US"}
 
 
-def page_links(ctx: BuildContext, url: str, meta: dict) -> dict:
+def page_links(ctx: BuildContext, url: str, meta: dict, contact: Contact | None = None) -> dict:
     """Everything language-related a page's <head> and header show.
 
     `url` is the page's site path within its language ('projects/x/').
@@ -29,7 +30,7 @@ def page_links(ctx: BuildContext, url: str, meta: dict) -> dict:
         "feed": relative(here, "feed.xml" if ctx.lang == "ja" else "en/feed.xml"),
         "updated": meta.get("updated"),
     }
-    links.update(page_metadata(ctx, url, meta))
+    links.update(page_metadata(ctx, url, meta, contact))
     return links
 
 
@@ -47,11 +48,12 @@ def _as_date(value) -> dt.date | None:
     return None
 
 
-def page_metadata(ctx: BuildContext, url: str, meta: dict) -> dict:
+def page_metadata(ctx: BuildContext, url: str, meta: dict, contact: Contact | None = None) -> dict:
     """Open Graph facts, the last-updated date (from the data, never the build time) and
-    the contact shown at the end of every page. The theme escapes every value."""
+    the contact shown at the end of every page (the program's department unless the page
+    names its own, as a call page names its issuer). The theme escapes every value."""
     updated = _as_date(meta.get("updated"))
-    contact = ctx.ds.site.site.contact
+    contact = contact or ctx.ds.site.site.contact
     return {
         "og_type": "website" if url == "" else "article",
         "og_locale": OG_LOCALES[ctx.lang],

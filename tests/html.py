@@ -69,3 +69,8 @@ def parse(path_or_text: Path | str) -> Node:
 
 def page(site: Path, url: str) -> Node:
     return parse(site / url / "index.html")
+
+
+def content_headings(doc: Node, tag: str = "h2") -> list[str]:
+    """Headings of the page's own content: without the contact footer every page ends with."""
+    return [h.text().rstrip("¶") for h in doc.find_all(tag) if h.attrs.get("id") != "sg-page-contact"]

@@ -5,7 +5,7 @@ import icalendar
 import pytest
 
 from tests.calls_fixtures import KAWASAKI, calls_yaml_with_copies
-from tests.html import page
+from tests.html import content_headings, page
 from tests.sitebuild import build_project, make_project
 
 SUMMARY_ROWS = {"ja": ["対象者", "対象事業", "補助率", "補助額", "対象経費", "選定方法", "申請手続", "受付期間"],
@@ -47,8 +47,18 @@ def test_listing_puts_open_first_then_upcoming_then_closed(sites):
     order = [(i.find("a").attrs["href"], i.find("span", class_="sg-call-status").attrs["data-status"]) for i in items]
     assert order == [(f"{KAWASAKI}/", "open"), ("summer-call-2024/", "upcoming"), ("early-call-2024/", "closed")]
     assert "2024年4月23日" in items[0].text() and "【必着】" in items[0].text()
-    headings = [h.text().rstrip("¶") for h in doc.find_all("h2")]
+    headings = content_headings(doc)
     assert headings == ["受付中", "募集予定", "受付終了"]
+
+
+def test_call_page_ends_with_the_issuers_contact_not_the_programs(sites):
+    """The footer of a call page names who answers for the call (the issuer in the data)."""
+    for prefix, department in (("", "川崎市 経済労働局イノベーション推進部 グリーンイノベーション担当"),
+                               ("en/", "Kawasaki City Green Innovation Section")):
+        footer = page(sites["2024-05-01"], f"{prefix}calls/{KAWASAKI}").find("aside", class_="sg-page-footer")
+        text = footer.text()
+        assert department in text and "044-200-2335" in text and "28ecotech@city.kawasaki.jp" in text
+        assert "0463-21-9758" not in text  # the program's own department is not the one to ask
 
 
 def test_home_lists_open_and_upcoming_calls_or_says_there_are_none(sites):
@@ -87,7 +97,7 @@ def test_call_page_starts_with_the_summary_table(seed_site, lang, prefix):
 
 def test_call_page_has_every_section_in_order(seed_site):
     doc = page(seed_site, f"calls/{KAWASAKI}")
-    headings = [h.text().rstrip("¶") for h in doc.find_all("h2")]
+    headings = content_headings(doc)
     numbered = [h for h in headings if h[:2].strip().isdigit()]
     assert [int(h.split()[0]) for h in numbered] == list(range(1, 17))
     assert headings[:2] == ["概要", "お問合せ・申請先"] and headings[-1] == "提出資料チェックシート"

@@ -9,7 +9,7 @@ import pytest
 from sitegen.context import BuildContext
 from sitegen.sections.news import by_fiscal_year, months_before, published_news, recent_news
 from sitegen.validate import load_dataset
-from tests.html import page
+from tests.html import content_headings, page
 from tests.sitebuild import REPO, build_project, make_project
 
 
@@ -57,7 +57,7 @@ def _news_titles(node):
 ])
 def test_home_page_shows_the_seed_news_newest_first(seed_site, prefix, heading, tour):
     doc = page(seed_site, prefix)
-    assert heading in [h.text().rstrip("¶") for h in doc.find_all("h2")]
+    assert heading in content_headings(doc)
     recent = doc.find("ul", class_="sg-news sg-news--recent")
     titles = _news_titles(recent)
     assert len(titles) == 2 and tour in titles[1]
@@ -68,7 +68,7 @@ def test_home_page_shows_the_seed_news_newest_first(seed_site, prefix, heading, 
 
 def test_archive_lists_all_news_by_fiscal_year(seed_site):
     doc = page(seed_site, "news")
-    headings = [h.text().rstrip("¶") for h in doc.find_all("h2") if h.attrs.get("id") != "sg-page-contact"]
+    headings = content_headings(doc)
     assert headings == ["2025年度(令和7年度)", "2024年度(令和6年度)"]
     assert doc.find("li", id="news-2025-02-sea-fertiliser-tour")
     assert "タマ三郎のブルーカーボンチャレンジ" in doc.find("li", id="news-2025-02-sea-fertiliser-tour").text()
@@ -92,7 +92,7 @@ def test_window_is_a_setting(tmp_path):
     root = make_project(tmp_path, {"site": site})
     assert build_project(root, today="2025-08-01").returncode == 0
     doc = page(root / "site", "")
-    assert "新着ニュース(直近6ヶ月)" in [h.text().rstrip("¶") for h in doc.find_all("h2")]
+    assert "新着ニュース(直近6ヶ月)" in content_headings(doc)
     assert len(_news_titles(doc.find("ul", class_="sg-news sg-news--recent"))) == 2
 
 

@@ -340,7 +340,8 @@ Section = Annotated[
 class Call(Strict):
     id: Id
     title: Text
-    subtitle: Text | None = Field(default=None, description="例 令和6年度 公募要領")
+    subtitle: Text | None = Field(default=None, description="副題(例 令和6年度 公募要領) / subtitle (e.g. FY2024 call for applications)")
+    updated: Date | None = Field(default=None, description="最終更新日(ページに表示) / last updated (shown on the page)")
     fiscal_year: FiscalYear
     issuer: Issuer
     lead: Text | None = Field(default=None, description="冒頭の説明 / opening paragraph")

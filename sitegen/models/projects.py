@@ -16,7 +16,7 @@ from pydantic import (AfterValidator, BeforeValidator, Field, PlainSerializer, P
                       model_validator)
 
 from ..dates import PartialDate
-from .common import Flag, FiscalYear, Id, Str, Strict, Text, Url, fail
+from .common import Date, Flag, FiscalYear, Id, Str, Strict, Text, Url, fail
 
 if TYPE_CHECKING:
     from ..errors import DataError
@@ -245,6 +245,7 @@ class Project(Strict):
     visits_accepted: Flag | None = Field(default=None, description="見学受入れ。不明なら省略 / "
                                                                     "visits accepted; omit when not known")
     tags: list[Text] = Field(default_factory=list, description="タグ / tags")
+    updated: Date | None = Field(default=None, description="最終更新日(ページに表示) / last updated (shown on the page)")
 
     @model_validator(mode="after")
     def _consistent(self) -> Project:

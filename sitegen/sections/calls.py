@@ -10,6 +10,8 @@ from ..calendar_file import DEADLINE_RULE, call_calendar, event_when
 from ..call_status import CLOSING_SOON_DAYS, LABELS, ORDER, CallStatus, status_on
 from ..context import BuildContext
 from ..models.calls import Call
+from ..models.common import Text
+from ..models.site import Contact
 from ..money import format_yen, format_yen_exact
 from ..pages import Output, Page, StaticFile
 from ..render import render
@@ -113,6 +115,19 @@ def _helpers(ctx: BuildContext) -> dict:
             "yen_exact": format_yen_exact, "subsidy_amount": subsidy_amount}
 
 
+def issuer_contact(call: Call) -> Contact:
+    """The call's issuer answers questions about it, not the program's own department."""
+    i = call.issuer
+    department = Text(ja=f"{i.organization.ja} {i.department.ja}",
+                      en=f"{i.organization.en} {i.department.en}" if i.organization.en and i.department.en else None)
+    address = None
+    if i.address:
+        prefix = f"〒{i.postal_code} " if i.postal_code else ""
+        address = Text(ja=prefix + i.address.ja, en=(i.address.en + (f" {i.postal_code}" if i.postal_code else ""))
+                       if i.address.en else None)
+    return Contact(department=department, address=address, phone=i.phone, fax=i.fax, email=i.email)
+
+
 def build(ctx: BuildContext) -> Output:
     out = Output()
     views = _views(ctx)
@@ -130,7 +145,8 @@ def build(ctx: BuildContext) -> Output:
             description=c.summary.target.get(ctx.lang)[0],
             body=render("calls/page.md.j2", ctx, v.url, call=c, status=v.status, ja_only=ja_only,
                         calc=calculator_view(c, ctx.lang), **helpers),
-            edit=("data/calls.yaml", ctx.ds.line_of("calls", ("calls", v.index))), ja_only=ja_only))
+            edit=("data/calls.yaml", ctx.ds.line_of("calls", ("calls", v.index))), updated=c.updated,
+            ja_only=ja_only, contact=issuer_contact(c)))
         out.files.append(StaticFile(v.url + "calendar.ics",
                                     call_calendar(c, ctx.lang, ctx.today, ctx.absolute(v.url))))
     current = [v for v in views if v.status.code in ("open", "upcoming")]

@@ -140,5 +140,5 @@ def build(ctx: BuildContext) -> Output:
             description=p.summary.get(ctx.lang)[0][:120],
             body=render("projects/page.md.j2", ctx, v.url, view=v, project=p, ja_only=ja_only),
             edit=("data/projects.yaml", ctx.ds.line_of("projects", ("projects", i))),
-            ja_only=ja_only))
+            updated=p.updated, ja_only=ja_only))
     return out

@@ -17,6 +17,20 @@ def no_unexpected_warnings(caplog):
 
 
 @pytest.fixture(scope="session")
+def browser():
+    """One Debian Chromium for every browser test of the session: Playwright's sync API
+    allows one running instance per thread, so modules must not start their own."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
 def seed_site(tmp_path_factory):
     """The real repository's data and pages, built once per test session."""
     root = make_project(tmp_path_factory.mktemp("seed"), data=None)

@@ -4,45 +4,19 @@ the shared cases, and the call page printed to PDF."""
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import http.server
 import json
 import shutil
 import subprocess
-import threading
-from pathlib import Path
 
 import pytest
 
+from tests.browser import serve
 from tests.calls_fixtures import KAWASAKI
 from tests.sitebuild import REPO, build_project, make_project
 
 pytestmark = pytest.mark.browser
 JST = dt.timezone(dt.timedelta(hours=9))
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 CASES = json.loads((REPO / "tests" / "cases" / "subsidy.json").read_text(encoding="utf-8"))
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:  # keep test output readable
-        pass
-
-
-def _serve(folder: Path):
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")
@@ -51,14 +25,14 @@ def open_site(tmp_path_factory):
     root = make_project(tmp_path_factory.mktemp("open"), None)
     result = build_project(root, today="2024-05-01")
     assert result.returncode == 0, result.stderr
-    server = _serve(root / "site")
+    server = serve(root / "site")
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
 
 
 @pytest.fixture(scope="module")
 def seed_url(seed_site):
-    server = _serve(seed_site)
+    server = serve(seed_site)
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
 

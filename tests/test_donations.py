@@ -204,7 +204,9 @@ def test_history_page_links_and_other_facts(seed_site):
     assert "2024年2月13日" in text and "(株)ウイルプラスホールディングス" in doc.find("ul", class_="sg-voices").text()
     # no address was given in the seed for voices and videos: no invented links
     assert not doc.find("ul", class_="sg-voices").find_all("a")
-    assert not doc.find("div", class_="sg-use-case").find_all("a")
+    # the videos have no address either; the one link is to the project the donations funded
+    assert [a.attrs["href"] for a in doc.find("div", class_="sg-use-case").find_all("a")] == [
+        "../projects/kaiyo-gijutsu/"]
 
 
 # --- The explainer and how to donate -------------------------------------------------------
@@ -260,7 +262,7 @@ def test_how_to_donate(seed_site):
 
 def test_unknown_project_of_a_use_case(tmp_path):
     text = (REPO / "data" / "donations.yaml").read_text(encoding="utf-8").replace(
-        "  - id: ocean-technology-videos-2023\n", "  - id: ocean-technology-videos-2023\n    project: no-such-project\n")
+        "    project: kaiyo-gijutsu\n", "    project: no-such-project\n")
     e = one_error(tmp_path, text)
     assert e.path == "use_cases[0].project" and "no project has the id 'no-such-project'" in e.en
 

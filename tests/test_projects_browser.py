@@ -1,30 +1,15 @@
 """The listing in a real browser (Debian's chromium): JS filtering, and no sideways scrolling on phones."""
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-
 import pytest
-from playwright.sync_api import sync_playwright
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output clean
-        pass
+from tests.browser import serve
 
 
 @pytest.fixture(scope="module")
-def browser_base(seed_site):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(seed_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-        yield browser, f"http://127.0.0.1:{server.server_address[1]}/"
-        browser.close()
+def browser_base(seed_site, browser):
+    server = serve(seed_site)
+    yield browser, f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
 
 

@@ -1,44 +1,25 @@
 """The JavaScript calculator in headless Chromium, on the same cases as the Python code."""
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import threading
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from sitegen.money import format_yen_exact
+from tests.browser import serve
 
 pytestmark = pytest.mark.browser
 
 CASES = json.loads((Path(__file__).parent / "cases" / "tax_relief.json").read_text(encoding="utf-8"))["cases"]
 FIELDS = ("donation", "local_tax_base", "corporation_tax", "business_tax")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:  # keep test output readable
-        pass
 
 
 @pytest.fixture(scope="module")
 def base_url(seed_site):
-    handler = functools.partial(_QuietHandler, directory=str(seed_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = serve(seed_site)
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def _calculator(browser, base_url, lang):

@@ -209,7 +209,7 @@ class PurposeSection(_Section):
 
 
 class EligibleField(Strict):
-    label: Str = Field(description="例 (1)")
+    label: Str = Field(description="番号(例 (1)) / number (e.g. (1))")
     name: Text = Field(description="分野名 / field name")
     text: Text = Field(description="対象となる研究開発 / eligible work")
     subcategories: list[Item] = Field(default_factory=list, description="別紙の分類 / appendix classification")

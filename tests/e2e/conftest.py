@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, serve, site_pages
+from tests.browser import serve, site_pages
 from tests.sitebuild import build_project, make_project
 
 FIXTURE_PAGES = Path(__file__).parent / "fixture_pages"
@@ -42,14 +41,6 @@ def served_site(tmp_path_factory) -> ServedSite:
     yield ServedSite(root / "site", base, tuple(site_pages(root / "site")))
     server.shutdown()
     server.server_close()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="session")

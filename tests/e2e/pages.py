@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.e2e.browser import WIDTHS
+from tests.browser import WIDTHS
 
 # WCAG 2.0 and 2.1, levels A and AA (JIS X 8341-3:2016 AA is WCAG 2.0 AA).
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

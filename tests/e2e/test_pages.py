@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.browser import WIDTHS
+from tests.browser import WIDTHS
 
 pytestmark = pytest.mark.browser
 

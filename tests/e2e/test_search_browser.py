@@ -33,7 +33,7 @@ def _search(browser, served_site, start_page: str, query: str) -> list[str]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto(served_site.url(start_page) + "?q=" + quote(query))
-    page.wait_for_selector("[data-sg-search][data-state=done]", timeout=10000)
+    page.wait_for_selector("[data-sg-search][data-state=done]", state="attached", timeout=10000)
     assert page.locator(".sg-search__panel").is_visible()
     assert page.locator(".sg-search__input").input_value() == query
     hrefs = page.eval_on_selector_all(".sg-search__results a", "links => links.map(a => a.href)")
@@ -87,7 +87,7 @@ def test_search_works_with_the_keyboard(browser, served_site):
     assert page.locator(".sg-search__input").evaluate("el => el === document.activeElement")
     page.keyboard.type("海藻")
     page.keyboard.press("Enter")
-    page.wait_for_selector("[data-sg-search][data-state=done]")
+    page.wait_for_selector("[data-sg-search][data-state=done]", state="attached")
     assert page.locator(".sg-search__status").inner_text().strip()
     assert "q=%E6%B5%B7%E8%97%BB" in page.url  # the search can be shared as a link
     first_result = page.locator(".sg-search__results a").first

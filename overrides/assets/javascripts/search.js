@@ -88,6 +88,53 @@
     history.replaceState(history.state, "", url.href);
   }
 
+  // Pagefind splits Japanese text with one segmenter when indexing (Lindera) and with the
+  // browser's (Intl.Segmenter) when searching; they disagree on compounds such as 波力発電
+  // (indexed 波力+発電, queried 波+力+発電), which then finds nothing (Pagefind/pagefind#1237).
+  // When a Japanese query finds nothing, search again for each of its words, longest first,
+  // and keep the pages whose text really contains the whole query.
+  var CJK = /[\u3040-\u30ff\u3400-\u9fff]/;
+  var FALLBACK_CANDIDATES = 30;
+
+  function compact(text) { return text.replace(/\s+/g, ""); }
+
+  function words(query) {
+    if (typeof Intl === "undefined" || !Intl.Segmenter) return [];
+    var seen = {};
+    return Array.from(new Intl.Segmenter("ja", { granularity: "word" }).segment(query))
+      .filter(function (s) { return s.isWordLike && !seen[s.segment] && (seen[s.segment] = true); })
+      .map(function (s) { return s.segment; })
+      .sort(function (a, b) { return b.length - a.length; })
+      .slice(0, 3);
+  }
+
+  function containing(pf, query, candidates) {
+    if (!candidates.length) return Promise.resolve(null);
+    return pf.search(candidates[0]).then(function (search) {
+      var slice = search.results.slice(0, FALLBACK_CANDIDATES);
+      return Promise.all(slice.map(function (r) { return r.data(); }));
+    }).then(function (data) {
+      var wanted = compact(query);
+      var found = data.filter(function (d) { return compact(d.content).indexOf(wanted) !== -1; });
+      return found.length ? { data: found.slice(0, MAX_RESULTS), total: found.length }
+                          : containing(pf, query, candidates.slice(1));
+    });
+  }
+
+  function find(pf, query) {
+    return pf.search(query).then(function (search) {
+      if (search.results.length || !CJK.test(query)) {
+        var slice = search.results.slice(0, MAX_RESULTS);
+        return Promise.all(slice.map(function (r) { return r.data(); })).then(function (data) {
+          return { data: data, total: search.results.length };
+        });
+      }
+      return containing(pf, query, words(query)).then(function (found) {
+        return found || { data: [], total: 0 };
+      });
+    });
+  }
+
   function run(query) {
     var id = ++latest;
     query = query.trim();
@@ -98,15 +145,12 @@
       return Promise.resolve();
     }
     return load().then(function (pf) {
-      return pf.search(query);
-    }).then(function (search) {
-      var slice = search.results.slice(0, MAX_RESULTS);
-      return Promise.all(slice.map(function (r) { return r.data(); })).then(function (data) {
-        if (id !== latest) return;  // a newer query is on its way
-        show(data);
-        status.textContent = count(search.results.length);
-        root.setAttribute("data-state", "done");
-      });
+      return find(pf, query);
+    }).then(function (found) {
+      if (id !== latest) return;  // a newer query is on its way
+      show(found.data);
+      status.textContent = count(found.total);
+      root.setAttribute("data-state", "done");
     }).catch(function () {
       if (id !== latest) return;
       status.textContent = root.getAttribute("data-failed");

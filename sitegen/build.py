@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .errors import DataErrors, format_path
 from .postbuild import finish_site
+from .search import SearchIndexError
 from .today import site_today
 from .validate import load_dataset, missing_translations
 
@@ -77,7 +78,11 @@ def build(root: Path, site_dir: Path | None = None) -> int:
             return 1
         built = tmp / "ja"
         (tmp / "en").rename(built / "en")
-        finish_site(root, built, env)
+        try:
+            finish_site(root, built, env)
+        except SearchIndexError as exc:
+            print(f"{exc}\nサイトは変更していません / the existing site was left unchanged", file=sys.stderr)
+            return 1
         _swap(built, site_dir)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

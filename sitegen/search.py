@@ -9,6 +9,7 @@ wheel, so the build works offline.
 """
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
@@ -53,3 +54,12 @@ def build_search_index(site: Path) -> None:
     if run.returncode != 0:
         raise SearchIndexError("検索インデックスを作れませんでした / building the search index failed:\n"
                                + (run.stdout + run.stderr).strip())
+    _sort_entry(site / BUNDLE_DIR / "pagefind-entry.json")
+
+
+def _sort_entry(entry: Path) -> None:
+    """Pagefind writes its languages in hash-map order, which changes from run to run;
+    sorted, two builds of the same data are byte-identical (the browser reads it as JSON)."""
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["languages"] = dict(sorted(data["languages"].items()))
+    entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

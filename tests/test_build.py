@@ -6,7 +6,7 @@ import hashlib
 import pytest
 
 from tests.html import page, parse
-from tests.sitebuild import build_project, make_project
+from tests.sitebuild import REPO, build_project, make_project
 
 UNTRANSLATED = """projects:
   - id: only-ja
@@ -107,3 +107,19 @@ def test_site_today_must_be_a_date(tmp_path):
     root = make_project(tmp_path)
     result = build_project(root, today="2025/01/01")
     assert result.returncode == 1 and "SITE_TODAY" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_search_index_failure_is_one_message_and_keeps_the_site(tmp_path):
+    """A broken search step (here: Pagefind given a selector it cannot parse) fails the build
+    with a message, no traceback, and the previous site stays."""
+    root = make_project(tmp_path)
+    assert build_project(root).returncode == 0
+    before = tree_digest(root / "site")
+    sitecustomize = tmp_path / "inject"
+    sitecustomize.mkdir()
+    (sitecustomize / "sitecustomize.py").write_text(
+        "import sitegen.search as s\ns.EXCLUDE_SELECTORS = s.EXCLUDE_SELECTORS + ('[[[',)\n", encoding="utf-8")
+    result = build_project(root, extra_env={"PYTHONPATH": f"{sitecustomize}:{REPO}"})
+    assert result.returncode == 1, result.stderr
+    assert "building the search index failed" in result.stderr and "Traceback" not in result.stderr
+    assert tree_digest(root / "site") == before

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import pickle
 import re
 import sys
 from pathlib import Path
@@ -20,6 +21,7 @@ if str(ROOT) not in sys.path:  # hooks are loaded by path, not as part of a pack
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 
+from sitegen.build import VALIDATED_DATASET_ENV  # noqa: E402
 from sitegen.context import BuildContext  # noqa: E402
 from sitegen.errors import DataErrors  # noqa: E402
 from sitegen.pages import Output  # noqa: E402
@@ -45,7 +47,7 @@ def on_config(config: "MkDocsConfig") -> "MkDocsConfig":
     """Load and validate the data once per build (and on every `mkdocs serve` rebuild)."""
     lang = config.extra["lang"]
     try:
-        ds = load_dataset(ROOT)
+        ds = _validated_dataset()
         today = site_today()
     except DataErrors as exc:
         raise PluginError("\n" + exc.report())
@@ -58,6 +60,15 @@ def on_config(config: "MkDocsConfig") -> "MkDocsConfig":
     output = generate(ctx)
     _state.update(ctx=ctx, output=output, pages_by_url={p.url: p for p in output.pages})
     return config
+
+
+def _validated_dataset():
+    """The data `python -m sitegen build` validated for this run, else load it now (serve)."""
+    validated = os.environ.get(VALIDATED_DATASET_ENV)
+    if validated:
+        with open(validated, "rb") as f:
+            return pickle.load(f)  # written by sitegen.build a moment ago, in its temp folder
+    return load_dataset(ROOT)
 
 
 def on_files(files: "Files", config: "MkDocsConfig") -> "Files":

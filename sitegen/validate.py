@@ -43,6 +43,13 @@ class Dataset:
     calls: CallsFile
     news: NewsFile
     loaded: dict[str, Loaded] = field(repr=False, default_factory=dict)
+    _precise: dict[str, Loaded] = field(repr=False, default_factory=dict)
+
+    def precise_line_of(self, stem: str, loc: tuple) -> int:
+        """Line of any value, reading the file's full marks on first use (messages only)."""
+        if stem not in self._precise:
+            self._precise[stem] = load_yaml(self.root / self.loaded[stem].file, self.loaded[stem].file)
+        return self._precise[stem].mark(loc).line
 
     def line_of(self, stem: str, loc: tuple) -> int:
         """Source line of a value, for "edit this page" links and messages."""
@@ -262,14 +269,29 @@ def validate_file(loaded: Loaded, model: type[BaseModel]) -> tuple[BaseModel | N
     return validated, _duplicate_ids("", validated, loaded)
 
 
-def load_dataset(root: Path, data_dir: str = "data") -> Dataset:
+# Marks kept while reading valid data: each record's first line (for "edit this page").
+# Keeping every value's mark costs as much as parsing; messages need them, so a run that
+# finds any mistake reads the files again with every mark before reporting.
+RECORD_MARKS_DEPTH = 2
+
+
+def load_dataset(root: Path, data_dir: str = "data", precise: bool = False) -> Dataset:
+    try:
+        return _load_dataset(root, data_dir, None if precise else RECORD_MARKS_DEPTH)
+    except DataErrors:
+        if precise:
+            raise
+        return _load_dataset(root, data_dir, None)  # raises again, with exact positions
+
+
+def _load_dataset(root: Path, data_dir: str, marks_depth: int | None) -> Dataset:
     errors: list[DataError] = []
     models: dict[str, BaseModel] = {}
     loaded_files: dict[str, Loaded] = {}
     for stem, model in FILE_MODELS.items():
         shown = f"{data_dir}/{stem}.yaml"
         try:
-            loaded = load_yaml(root / data_dir / f"{stem}.yaml", shown)
+            loaded = load_yaml(root / data_dir / f"{stem}.yaml", shown, marks_depth)
         except DataErrors as exc:
             errors.extend(exc.errors)
             continue

@@ -95,20 +95,22 @@ class _DuplicateKey(Exception):
         self.node, self.key, self.first_line = node, key, first_line
 
 
-def _collect_marks(node: yaml.Node, loc: Loc, marks: dict[Loc, Mark]) -> None:
+def _collect_marks(node: yaml.Node, loc: Loc, marks: dict[Loc, Mark], depth: int | None = None) -> None:
     start = node.start_mark
+    if depth is not None and len(loc) > depth:
+        return
     if isinstance(node, yaml.ScalarNode):
         marks[loc] = Mark(start.line + 1, start.column + 1, node.value, node.style in ("'", '"'))
     elif isinstance(node, yaml.SequenceNode):
         marks[loc] = Mark(start.line + 1, start.column + 1, "")
         for i, child in enumerate(node.value):
-            _collect_marks(child, loc + (i,), marks)
+            _collect_marks(child, loc + (i,), marks, depth)
     elif isinstance(node, yaml.MappingNode):
         marks[loc] = Mark(start.line + 1, start.column + 1, "")
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
             # A key's own mark is its value's position: that is where the fix goes.
-            _collect_marks(value_node, loc + (key,), marks)
+            _collect_marks(value_node, loc + (key,), marks, depth)
             marks.setdefault(loc + (key, "__key__"), Mark(key_node.start_mark.line + 1,
                                                           key_node.start_mark.column + 1,
                                                           key))
@@ -252,8 +254,11 @@ def _syntax_error(shown: str, text: str, exc: yaml.MarkedYAMLError) -> DataError
               f"YAMLの説明: {expected}", "see the line above it too")
 
 
-def load_yaml(path: Path, shown: str | None = None) -> Loaded:
-    """Read one data file. Raises DataErrors for anything YAML itself rejects."""
+def load_yaml(path: Path, shown: str | None = None, marks_depth: int | None = None) -> Loaded:
+    """Read one data file. Raises DataErrors for anything YAML itself rejects.
+
+    marks_depth keeps marks only down to that many path parts (2: each record's start),
+    for large files read when they are expected to be valid; None keeps every mark."""
     shown = shown or str(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -280,5 +285,5 @@ def load_yaml(path: Path, shown: str | None = None) -> Loaded:
         raise DataErrors([_syntax_error(shown, text, exc)])
     marks: dict[Loc, Mark] = {}
     if node is not None:
-        _collect_marks(node, (), marks)
+        _collect_marks(node, (), marks, marks_depth)
     return Loaded(shown, data, marks)

@@ -40,3 +40,18 @@ def build_project(root: Path, today: str | None = "2025-04-15", site_url: str | 
     env.update(extra_env or {})
     return subprocess.run([sys.executable, "-m", "sitegen", command, str(root)],
                           cwd=root, env=env, capture_output=True, text=True, timeout=600)
+
+
+def dataset_errors(dest: Path, **files: str) -> list:
+    """The repository's data with some files replaced, loaded without MkDocs; every error of the run."""
+    import pytest
+
+    from sitegen.errors import DataErrors
+    from sitegen.validate import load_dataset
+
+    shutil.copytree(REPO / "data", dest / "data")
+    for stem, text in files.items():
+        (dest / "data" / f"{stem}.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(DataErrors) as exc:
+        load_dataset(dest)
+    return exc.value.errors

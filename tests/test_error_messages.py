@@ -7,29 +7,16 @@ drift from what the tool really prints.
 """
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 from pydantic import Field
 
-from sitegen.errors import DataError, DataErrors
+from sitegen.errors import DataError
 from sitegen.models.common import Strict, Yen
-from sitegen.validate import file_not_found_error, load_dataset, validate_file
+from sitegen.validate import file_not_found_error, validate_file
 from sitegen.yamlload import load_yaml
-from tests.sitebuild import REPO
+from tests.sitebuild import REPO, dataset_errors
 
 GUIDE = REPO / "docs" / "editing.md"
-
-
-def dataset_errors(tmp_path: Path, **files: str) -> list[DataError]:
-    """The repository's data with some files replaced; every error of the run."""
-    shutil.copytree(REPO / "data", tmp_path / "data")
-    for stem, text in files.items():
-        (tmp_path / "data" / f"{stem}.yaml").write_text(text, encoding="utf-8")
-    with pytest.raises(DataErrors) as exc:
-        load_dataset(tmp_path)
-    return exc.value.errors
 
 
 def lines(errors: list[DataError]) -> list[str]:

@@ -1,13 +1,10 @@
 """Validation of the data files: one test per kind of mistake, checked message by message."""
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from sitegen.errors import DataErrors
 from sitegen.validate import load_dataset
-from tests.sitebuild import REPO
+from tests.sitebuild import REPO, dataset_errors
 
 PROJECT = """projects:
   - id: {id}
@@ -19,15 +16,6 @@ PROJECT = """projects:
 """
 
 
-def errors_for(tmp_path, **files):
-    shutil.copytree(REPO / "data", tmp_path / "data")
-    for stem, text in files.items():
-        (tmp_path / "data" / f"{stem}.yaml").write_text(text, encoding="utf-8")
-    with pytest.raises(DataErrors) as exc:
-        load_dataset(tmp_path)
-    return exc.value.errors
-
-
 def test_repository_data_is_valid():
     ds = load_dataset(REPO)
     assert ds.projects.projects and ds.calls.calls
@@ -36,7 +24,7 @@ def test_repository_data_is_valid():
 @pytest.mark.parametrize("value, typed", [("no", "yes/no"), ("yes", "yes/no"), ("off", "yes/no"),
                                           ("0123", "number"), ("1:30", "number"), ("2024-04-01", "date")])
 def test_text_field_given_yaml_non_string_says_quote_it(tmp_path, value, typed):
-    [e] = errors_for(tmp_path, projects=PROJECT.format(id="a", title=value))
+    [e] = dataset_errors(tmp_path, projects=PROJECT.format(id="a", title=value))
     assert e.path == "projects[0].title.ja"
     assert "quote" in e.en and "引用符" in e.ja and typed in e.hint_en
     assert e.got == repr(value)  # what the editor typed, not what YAML made of it
@@ -45,33 +33,33 @@ def test_text_field_given_yaml_non_string_says_quote_it(tmp_path, value, typed):
 
 def test_unknown_key_suggests_the_known_one(tmp_path):
     text = PROJECT.format(id="a", title="題").replace("    title:", "    titel:")
-    errs = errors_for(tmp_path, projects=text)
+    errs = dataset_errors(tmp_path, projects=text)
     unknown = [e for e in errs if "unknown field" in e.en]
     assert unknown and "did you mean 'title'" in unknown[0].hint_en and unknown[0].line == 3
 
 
 def test_missing_required_field(tmp_path):
     text = "projects:\n  - id: a\n    title:\n      ja: 題\n"
-    [e] = errors_for(tmp_path, projects=text)
+    [e] = dataset_errors(tmp_path, projects=text)
     assert "required field 'summary'" in e.en and "必須" in e.ja and e.path == "projects[0]"
 
 
 def test_missing_ja_text(tmp_path):
     text = PROJECT.format(id="a", title="x").replace("      ja: x\n", "")
-    [e] = errors_for(tmp_path, projects=text)
+    [e] = dataset_errors(tmp_path, projects=text)
     assert e.path == "projects[0].title" and "'ja'" in e.en
 
 
 @pytest.mark.parametrize("bad", ["Umi_Project", "-start", "日本語"])
 def test_id_pattern(tmp_path, bad):
-    [e] = errors_for(tmp_path, projects=PROJECT.format(id=f'"{bad}"', title="題"))
+    [e] = dataset_errors(tmp_path, projects=PROJECT.format(id=f'"{bad}"', title="題"))
     assert e.path == "projects[0].id" and "a-z" in e.en
 
 
 def test_duplicate_id_names_first_line(tmp_path):
     one = PROJECT.format(id="same", title="題")
     two = one + one.split("projects:\n", 1)[1]
-    [e] = errors_for(tmp_path, projects=two)
+    [e] = dataset_errors(tmp_path, projects=two)
     assert e.line == 8 and "already used on line 2" in e.en
 
 
@@ -83,7 +71,7 @@ def test_unknown_project_reference_suggests_nearest(tmp_path):
       ja: お知らせ
     projects: [umi-no-hiryou]
 """
-    [e] = errors_for(tmp_path, news=news)
+    [e] = dataset_errors(tmp_path, news=news)
     assert e.path == "news[0].projects[0]" and "did you mean 'umi-no-hiryo'" in e.hint_en
 
 
@@ -97,7 +85,7 @@ def test_url_schemes(tmp_path, url, expect):
       ja: お知らせ
     link: "{url}"
 """
-    [e] = errors_for(tmp_path, news=news)
+    [e] = dataset_errors(tmp_path, news=news)
     assert e.path == "news[0].link" and expect in (e.en + (e.hint_en or ""))
 
 
@@ -109,12 +97,12 @@ def test_date_written_otherwise_gets_iso_hint(tmp_path, typed, iso):
     title:
       ja: お知らせ
 """
-    [e] = errors_for(tmp_path, news=news)
+    [e] = dataset_errors(tmp_path, news=news)
     line = e.format()
     assert "news[0].date: 日付はYYYY-MM-DD形式で書いてください" in line and iso in line and f"'{typed}'" in line
 
 
 def test_every_error_of_a_run_is_reported(tmp_path):
-    errs = errors_for(tmp_path, projects=PROJECT.format(id="BAD", title="no"),
+    errs = dataset_errors(tmp_path, projects=PROJECT.format(id="BAD", title="no"),
                       news="news:\n  - id: n\n    date: 2024/01/01\n    title: {ja: x}\n")
     assert {e.file for e in errs} == {"data/projects.yaml", "data/news.yaml"} and len(errs) >= 3

@@ -16,9 +16,6 @@ from sitegen.sections import generate
 from sitegen.today import site_today
 from sitegen.validate import load_dataset
 
-_FRAGMENT = re.compile(r"<!--\s*sitegen:([a-z0-9-]+)\s*-->")
-
-
 def _page_url(src: Path, docs: Path) -> str:
     rel = src.relative_to(docs).with_suffix("").as_posix()
     if rel == "index":
@@ -36,7 +33,7 @@ def write_markdown_tree(project: Path, dest: Path) -> None:
         for md in docs.rglob("*.md"):  # hand-written pages with their data fragments filled in
             text = md.read_text(encoding="utf-8")
             url = _page_url(md, docs)
-            md.write_text(_FRAGMENT.sub(lambda m: out.fragments[m.group(1)](url), text), encoding="utf-8")
+            md.write_text(out.fill_fragments(text, url), encoding="utf-8")
         for page in out.pages:
             target = docs / page.src_uri
             target.parent.mkdir(parents=True, exist_ok=True)

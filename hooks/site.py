@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import os
 import pickle
-import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,7 +23,7 @@ from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 from sitegen.build import VALIDATED_DATASET_ENV  # noqa: E402
 from sitegen.context import BuildContext  # noqa: E402
 from sitegen.errors import DataErrors  # noqa: E402
-from sitegen.pages import Output  # noqa: E402
+from sitegen.pages import Output, UnknownFragment  # noqa: E402
 from sitegen.sections import generate  # noqa: E402
 from sitegen.site_meta import page_links  # noqa: E402
 from sitegen.today import site_today  # noqa: E402
@@ -36,7 +35,6 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.hooks.sitegen")
-_FRAGMENT = re.compile(r"<!--\s*sitegen:([a-z0-9-]+)\s*-->")
 
 _state: dict = {}
 
@@ -55,8 +53,7 @@ def on_config(config: "MkDocsConfig") -> "MkDocsConfig":
     if base_url:
         base_url = base_url.rstrip("/") + "/"
         config.site_url = base_url + ("en/" if lang == "en" else "")
-    repo_url = config.repo_url or ""
-    ctx = BuildContext(ds=ds, lang=lang, today=today, site_url=base_url, repo_url=repo_url)
+    ctx = BuildContext(ds=ds, lang=lang, today=today, site_url=base_url)
     output = generate(ctx)
     _state.update(ctx=ctx, output=output, pages_by_url={p.url: p for p in output.pages})
     return config
@@ -98,16 +95,13 @@ def on_files(files: "Files", config: "MkDocsConfig") -> "Files":
 
 def on_page_markdown(markdown: str, page: "Page", config: "MkDocsConfig", files: "Files") -> str:
     """Replace <!-- sitegen:NAME --> in hand-written pages with data (recent news, key figures)."""
-    fragments = _state["output"].fragments
-
-    def insert(match: re.Match) -> str:
-        name = match.group(1)
-        if name not in fragments:
-            raise PluginError(f"{page.file.src_uri}: 不明な差し込み「{name}」 / unknown fragment '{name}' "
-                              f"(known: {', '.join(sorted(fragments))})")
-        return fragments[name](page.url)
-
-    return _FRAGMENT.sub(insert, markdown)
+    out: Output = _state["output"]
+    try:
+        return out.fill_fragments(markdown, page.url)
+    except UnknownFragment as exc:
+        name = exc.args[0]
+        raise PluginError(f"{page.file.src_uri}: 不明な差し込み「{name}」 / unknown fragment '{name}' "
+                          f"(known: {', '.join(sorted(out.fragments))})")
 
 
 def on_page_context(context: dict, page: "Page", config: "MkDocsConfig", nav) -> dict:

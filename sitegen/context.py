@@ -16,7 +16,6 @@ class BuildContext:
     lang: str
     today: dt.date
     site_url: str = ""  # base URL of the Japanese root, '' when not set
-    repo_url: str = ""  # for "edit this page" links, '' when not set
 
     @property
     def other_lang(self) -> str:

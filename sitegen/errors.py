@@ -58,3 +58,11 @@ def format_path(loc: tuple) -> str:
         else:
             out += ("." if out else "") + str(part)
     return out
+
+
+class BilingualValueError(ValueError):
+    """Raise from a model validator: the message is shown in both languages at `subpath`."""
+
+    def __init__(self, ja: str, en: str, subpath: tuple = (), hint_ja: str | None = None, hint_en: str | None = None):
+        super().__init__(en)
+        self.ja, self.en, self.subpath, self.hint_ja, self.hint_en = ja, en, tuple(subpath), hint_ja, hint_en

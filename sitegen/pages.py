@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -48,9 +49,25 @@ class StaticFile:
 
 Fragment = Callable[[str], str]  # page url -> Markdown/HTML to insert into a hand-written page
 
+_FRAGMENT = re.compile(r"<!--\s*sitegen:([a-z0-9-]+)\s*-->")
+
+
+class UnknownFragment(KeyError):
+    """A hand-written page names a fragment no section provides."""
+
 
 @dataclass
 class Output:
     pages: list[Page] = field(default_factory=list)
     files: list[StaticFile] = field(default_factory=list)
     fragments: dict[str, Fragment] = field(default_factory=dict)
+
+    def fill_fragments(self, markdown: str, page_url: str) -> str:
+        """Replace each <!-- sitegen:NAME --> of a hand-written page with that fragment."""
+        def insert(match: re.Match) -> str:
+            name = match.group(1)
+            if name not in self.fragments:
+                raise UnknownFragment(name)
+            return self.fragments[name](page_url)
+
+        return _FRAGMENT.sub(insert, markdown)

@@ -1,7 +1,6 @@
 """Steps over the merged two-language site: one sitemap with language alternates, the search index."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from xml.sax.saxutils import escape
 

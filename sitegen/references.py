@@ -5,6 +5,7 @@ import difflib
 from typing import TYPE_CHECKING, Iterable
 
 from .errors import DataError
+from .models.projects import check_projects
 
 if TYPE_CHECKING:
     from .validate import Dataset
@@ -38,12 +39,5 @@ def check_references(ds: "Dataset") -> list[DataError]:
         for j, ref in enumerate(getattr(n, "calls", []) or []):
             if ref not in calls:
                 errors.append(_unknown(ds, "news", ("news", i, "calls", j), ref, calls, "公募", "call"))
-    errors.extend(_project_checks(ds))
+    errors.extend(check_projects(ds))  # department ids and report files (kept with the model)
     return errors
-
-
-def _project_checks(ds: "Dataset") -> list[DataError]:
-    """Department ids and report files of data/projects.yaml (kept with the projects model)."""
-    from .models.projects import check_projects
-
-    return check_projects(ds)

@@ -48,10 +48,6 @@ class Localizer:
             return Markup('<span lang="ja">{}</span>').format(s)
         return escape(s)
 
-    def plain(self, value: Text | None) -> str:
-        """A data text as plain string (titles, attributes, Markdown headings use md filter)."""
-        return value.get(self.lang)[0] if value else ""
-
     def md(self, value: Text | None) -> Markup:
         """A data text in limited Markdown, sanitised; fallback wrapped in lang="ja"."""
         if value is None:
@@ -70,12 +66,6 @@ class Localizer:
     def href(self, site_path: str) -> str:
         """Relative link from this page to a site path of the same language ('projects/x/')."""
         return relative(self.page_url, site_path)
-
-    def href_other(self, site_path: str) -> str:
-        """Relative link to a site path in the other language."""
-        if self.lang == "ja":
-            return relative(self.page_url, "en/" + site_path) if site_path else relative(self.page_url, "en/")
-        return relative("en/" + self.page_url, site_path or "./")
 
     def href_root(self, site_path: str) -> str:
         """Relative link to a file at the site root, shared by both languages (PDFs)."""

@@ -15,13 +15,14 @@ from typing import Any, Iterator
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import DataError, DataErrors, format_path
+from .errors import BilingualValueError, DataError, DataErrors, format_path  # noqa: F401 (re-exported)
 from .models.calls import CallsFile
 from .models.common import Text
 from .models.donations import DonationsFile
 from .models.news import NewsFile
 from .models.projects import ProjectsFile
 from .models.site import SiteFile
+from .references import check_references
 from .yamlload import Loaded, load_yaml
 
 # file stem -> model of the whole file. The JSON Schemas are generated from these.
@@ -179,14 +180,6 @@ def _translate(loaded: Loaded, model: type[BaseModel], err: dict) -> DataError:
     return loaded.error(data_loc, "値が正しくありません", err["msg"], got)
 
 
-class BilingualValueError(ValueError):
-    """Raise from a model validator: the message is shown in both languages at `subpath`."""
-
-    def __init__(self, ja: str, en: str, subpath: tuple = (), hint_ja: str | None = None, hint_en: str | None = None):
-        super().__init__(en)
-        self.ja, self.en, self.subpath, self.hint_ja, self.hint_en = ja, en, tuple(subpath), hint_ja, hint_en
-
-
 # --- Files named in the data ------------------------------------------------------
 
 def file_not_found_error(loaded: Loaded, loc: tuple, written: str, root: Path,
@@ -251,13 +244,6 @@ def missing_translations(model: BaseModel) -> list[tuple]:
     return [loc for loc, v in iter_models(model) if isinstance(v, Text) and not v.en]
 
 
-# Cross-file references: (file stem, attribute path of ids inside each record) -> target.
-def _reference_errors(ds: Dataset) -> list[DataError]:
-    from .references import check_references
-
-    return check_references(ds)
-
-
 # --- Entry point -----------------------------------------------------------------------
 
 def validate_file(loaded: Loaded, model: type[BaseModel]) -> tuple[BaseModel | None, list[DataError]]:
@@ -303,7 +289,7 @@ def _load_dataset(root: Path, data_dir: str, marks_depth: int | None) -> Dataset
     if errors:
         raise DataErrors(errors)
     ds = Dataset(root=root, loaded=loaded_files, **models)
-    errors.extend(_reference_errors(ds))
+    errors.extend(check_references(ds))
     if errors:
         raise DataErrors(errors)
     return ds

@@ -1,7 +1,6 @@
 """Donations: data mistakes (issue §5), per-year totals, the history page, the chart, the explainer."""
 from __future__ import annotations
 
-import re
 import shutil
 
 import pytest

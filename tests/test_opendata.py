@@ -17,7 +17,6 @@ from sitegen.dates import PartialDate
 from sitegen.models.common import Date, FiscalYear, Id, Strict, Text, Yen
 from sitegen.sections.opendata import STEMS, dataset_columns, model_columns
 from tests.html import page
-from tests.sitebuild import build_project, make_project
 
 SEED_TOTAL = 57_500_000  # 100万+100万+50万+100万+3,000万+2,400万 (第一生命: 非公表)
 

@@ -27,15 +27,8 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BeforeValidator, Field, model_validator
 
 from ..dates import fiscal_year_of
+from ..errors import BilingualValueError
 from .common import Date, Email, FiscalYear, Flag, Id, Phone, Str, Strict, Text, Url, Yen, fail
-
-
-
-def BilingualValueError(ja: str, en: str, subpath: tuple = ()) -> ValueError:
-    """sitegen.validate's error for checks across fields; imported late because validate imports us."""
-    from ..validate import BilingualValueError as error
-
-    return error(ja, en, subpath=subpath)
 
 
 # --- Field types of this file -----------------------------------------------------------

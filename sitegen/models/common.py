@@ -14,6 +14,9 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+from ..dates import parse_japanese_date
+from ..money import parse_yen_text
+
 
 def fail(ja: str, en: str, hint_ja: str = "", hint_en: str = "") -> PydanticCustomError:
     return PydanticCustomError("sitegen", en, {"ja": ja, "en": en, "hint_ja": hint_ja, "hint_en": hint_en})
@@ -171,8 +174,6 @@ def _date(value: Any) -> dt.date:
                 return dt.date.fromisoformat(value)
             except ValueError:
                 raise fail("存在しない日付です", "this date does not exist")
-        from ..dates import parse_japanese_date  # local: dates imports nothing of ours
-
         guess = parse_japanese_date(value)
         if guess:
             raise fail("日付はYYYY-MM-DD形式で書いてください", "write the date as YYYY-MM-DD",
@@ -188,8 +189,6 @@ def _yen(value: Any) -> int:
     if isinstance(value, bool) or isinstance(value, float):
         raise fail("金額は円単位の整数で書いてください", "write the amount as a whole number of yen")
     if isinstance(value, str):
-        from ..money import parse_yen_text
-
         guess = parse_yen_text(value)
         hint = (f"例: {guess}", f"e.g. {guess}") if guess is not None else ("", "")
         raise fail("金額は単位やカンマを付けずに円単位の整数で書いてください",

@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, model_validator
 
 from ..dates import PartialDate
+from ..errors import BilingualValueError
 from .common import Date, FiscalYear, Flag, Id, Str, Strict, Text, Url, Yen, fail
 from .common import _yen as _checked_yen  # Yen's own checks, reused for "amount or undisclosed"
 
@@ -77,7 +78,6 @@ class Donation(Strict):
 
     @model_validator(mode="after")
     def _named_unless_anonymous(self) -> "Donation":
-        from ..validate import BilingualValueError  # validate imports this module
 
         if self.anonymous and (self.donor or self.donor_now or self.url):
             field = "donor" if self.donor else "donor_now" if self.donor_now else "url"
@@ -184,7 +184,6 @@ class TaxRelief(Strict):
 
     @model_validator(mode="after")
     def _examples_meet_minimum(self) -> "TaxRelief":
-        from ..validate import BilingualValueError
 
         for i, ex in enumerate(self.examples):
             if ex.donation < self.minimum_donation:

@@ -15,8 +15,10 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 from pydantic import (AfterValidator, BeforeValidator, Field, PlainSerializer, PlainValidator, WithJsonSchema,
                       model_validator)
 
-from ..dates import PartialDate
-from .common import Date, Flag, FiscalYear, Id, Str, Strict, Text, Url, fail
+from ..dates import PartialDate, format_period, parse_japanese_date
+from ..errors import BilingualValueError
+from ..filetypes import FileTypeError, inspect
+from .common import Date, FiscalYear, Flag, Id, Str, Strict, Text, Url, fail
 
 if TYPE_CHECKING:
     from ..errors import DataError
@@ -75,7 +77,6 @@ def _partial_date(value: Any) -> PartialDate:
     how_ja = "2024-12-01(日)、2024-12(月)、2020(年)、FY2018(年度)のいずれかの形で書いてください"
     how_en = "write 2024-12-01 (day), 2024-12 (month), 2020 (year) or FY2018 (fiscal year)"
     if isinstance(value, str):  # what staff copy from the city's page
-        from ..dates import parse_japanese_date
 
         guess = None
         if m := _FY_JA.match(value):
@@ -120,7 +121,6 @@ class Period(Strict):
 
     @model_validator(mode="after")
     def _end_not_before_start(self) -> Period:
-        from ..validate import BilingualValueError
 
         if self.end is not None and self.end.last_day() < self.start.first_day():
             raise BilingualValueError(
@@ -139,7 +139,6 @@ class Period(Strict):
         return _fy_last(fy) >= self.first_day() and (last is None or _fy_first(fy) <= last)
 
     def describe(self, lang: str) -> str:
-        from ..dates import format_period
 
         return format_period(self.start, self.end, lang)
 
@@ -249,7 +248,6 @@ class Project(Strict):
 
     @model_validator(mode="after")
     def _consistent(self) -> Project:
-        from ..validate import BilingualValueError
 
         seen: set[str] = set()
         for i, s in enumerate(self.support):
@@ -268,7 +266,6 @@ class Project(Strict):
         return self
 
     def _check_report_year(self, i: int, r: Any) -> None:
-        from ..validate import BilingualValueError
 
         period = self.period
         assert period is not None
@@ -326,7 +323,6 @@ def report_file_path(root: Path, report: FileReport) -> Path:
 
 def check_projects(ds: "Dataset") -> list["DataError"]:
     """Department ids that exist, and report files that exist and are what they say."""
-    from ..filetypes import FileTypeError, inspect
 
     loaded = ds.loaded["projects"]
     known = {d.id for d in ds.projects.departments}

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .common import Email, Phone, Str, Strict, Text, Url
+from .common import Phone, Str, Strict, Text, Url
 
 
 class Contact(Strict):

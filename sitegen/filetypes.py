@@ -7,15 +7,23 @@ error page saved as .pdf) is refused before it reaches readers.
 """
 from __future__ import annotations
 
+import difflib
 import math
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:
+    from .errors import DataError
+    from .yamlload import Loaded
+
+# The folder of the repository that `file:` in the data is relative to.
+FILES_DIR = "content/files"
 
 
 class FileTypeError(ValueError):
-    """A file that is missing or not what its extension says, in both languages."""
+    """A file that is not what its extension says (or of a type not published), in both languages."""
 
     def __init__(self, ja: str, en: str, hint_ja: str | None = None, hint_en: str | None = None):
         super().__init__(en)
@@ -81,7 +89,11 @@ class FileInfo:
 
 
 def inspect(path: Path) -> FileInfo:
-    """Type and size of a local file; FileTypeError when missing or not what its extension says."""
+    """Type and size of a local file.
+
+    FileTypeError when it is not what its extension says; FileNotFoundError when it is
+    not there (the data check words that one: `file_not_found_error`).
+    """
     ext = path.suffix.lower().lstrip(".")
     kind = KINDS.get(ext)
     if kind is None:
@@ -89,9 +101,7 @@ def inspect(path: Path) -> FileInfo:
         raise FileTypeError(f"拡張子「.{ext}」のファイルは掲載できません", f"files ending in '.{ext}' cannot be published",
                             f"使える拡張子: {known}", f"allowed: {known}")
     if not path.is_file():
-        raise FileTypeError("ファイルがありません", "the file does not exist",
-                            f"{path.name} を content/files/ に置いてください",
-                            f"put {path.name} under content/files/")
+        raise FileNotFoundError(path)
     with path.open("rb") as f:
         head = f.read(16)
     if not kind.check(path, head):
@@ -99,6 +109,29 @@ def inspect(path: Path) -> FileInfo:
                             "拡張子と中身が合っているか確認してください",
                             "check that the file really is what its extension says")
     return FileInfo(kind.label, path.stat().st_size)
+
+
+def file_not_found_error(loaded: "Loaded", loc: tuple, record: str, written: str, root: Path) -> "DataError":
+    """A file named in the data (a result-report PDF) that is not where it was looked for.
+
+    `record` is the id of the record naming it; `written` is the path as typed in the
+    data, relative to FILES_DIR: 'reports/x.pdf' is looked for in content/files/reports/.
+    The hint names the folder that was searched and, when one is close, the file that
+    was probably meant, so the editor can either fix the name or upload the file.
+    """
+    searched = Path(FILES_DIR) / Path(written).parent
+    where = searched.as_posix() + "/"
+    folder = root / searched
+    present = sorted(p.name for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
+    close = difflib.get_close_matches(Path(written).name, present, n=1, cutoff=0.6)
+    if close:
+        hint_ja = f"{where} を探しました。「{close[0]}」の誤りではありませんか"
+        hint_en = f"searched {where}; did you mean '{close[0]}'?"
+    else:
+        hint_ja = f"{where} を探しました。ファイルをこのフォルダに置くか、名前を直してください"
+        hint_en = f"searched {where}; put the file in that folder or correct the name"
+    return loaded.error(loc, f"{record}: ファイル「{written}」が見つかりません",
+                        f"{record}: the file '{written}' was not found", repr(written), hint_ja=hint_ja, hint_en=hint_en)
 
 
 def format_size(n: int, lang: str) -> str:

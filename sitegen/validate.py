@@ -180,35 +180,6 @@ def _translate(loaded: Loaded, model: type[BaseModel], err: dict) -> DataError:
     return loaded.error(data_loc, "値が正しくありません", err["msg"], got)
 
 
-# --- Files named in the data ------------------------------------------------------
-
-def file_not_found_error(loaded: Loaded, loc: tuple, written: str, root: Path,
-                         base: str = "content/files") -> DataError:
-    """A file named in the data (a result-report PDF) that is not where it was looked for.
-
-    `written` is the path as typed in the data, relative to `base` (a folder of the
-    repository): 'reports/x.pdf' is looked for in content/files/reports/.
-    The hint names the folder that was searched and, when one is close, the file
-    that was probably meant, so the editor can either fix the name or upload the file.
-    """
-    base = base.strip("/")
-    relative = written.lstrip("/")
-    if relative.startswith(base + "/"):
-        relative = relative[len(base) + 1:]
-    searched = Path(base) / Path(relative).parent
-    where = searched.as_posix().rstrip("/.") + "/"
-    present = sorted(p.name for p in (root / searched).iterdir() if p.is_file()) if (root / searched).is_dir() else []
-    close = difflib.get_close_matches(Path(relative).name, present, n=1, cutoff=0.6)
-    if close:
-        hint_ja = f"{where} を探しました。「{close[0]}」の誤りではありませんか"
-        hint_en = f"searched {where}; did you mean '{close[0]}'?"
-    else:
-        hint_ja = f"{where} を探しました。ファイルをこのフォルダに置くか、名前を直してください"
-        hint_en = f"searched {where}; put the file in that folder or correct the name"
-    return loaded.error(loc, f"ファイル「{written}」が見つかりません", f"the file '{written}' was not found",
-                        repr(written), hint_ja=hint_ja, hint_en=hint_en)
-
-
 # --- Checks across records ---------------------------------------------------------
 
 def iter_models(value: Any, loc: tuple = ()) -> Iterator[tuple[tuple, Any]]:

@@ -12,9 +12,9 @@ from pydantic import Field
 
 from sitegen.errors import DataError
 from sitegen.models.common import Strict, Yen
-from sitegen.validate import file_not_found_error, validate_file
+from sitegen.validate import validate_file
 from sitegen.yamlload import load_yaml
-from tests.sitebuild import REPO, dataset_errors
+from tests.sitebuild import REPO, build_project, dataset_errors, make_project
 
 GUIDE = REPO / "docs" / "editing.md"
 
@@ -113,23 +113,36 @@ def test_unknown_project_id_suggests_the_nearest_existing_id(tmp_path):
 
 # --- Files and addresses -------------------------------------------------------------------
 
-REPORT_CLOSE = "data/projects.yaml:10:15 projects[0].reports[0].file: ファイル「reports/umi-no-hiryo-2023.pdf」が見つかりません(content/files/reports/ を探しました。「umi-no-hiryo-2024.pdf」の誤りではありませんか) / the file 'reports/umi-no-hiryo-2023.pdf' was not found (searched content/files/reports/; did you mean 'umi-no-hiryo-2024.pdf'?) (got 'reports/umi-no-hiryo-2023.pdf')"
-REPORT_NONE = "data/projects.yaml:10:15 projects[0].reports[0].file: ファイル「houkoku/a.pdf」が見つかりません(content/files/houkoku/ を探しました。ファイルをこのフォルダに置くか、名前を直してください) / the file 'houkoku/a.pdf' was not found (searched content/files/houkoku/; put the file in that folder or correct the name) (got 'houkoku/a.pdf')"
+REPORT_CLOSE = "data/projects.yaml:10:15 projects[0].reports[0].file: umi-no-hiryo: ファイル「reports/umi-no-hiryo-2023.pdf」が見つかりません(content/files/reports/ を探しました。「umi-no-hiryo-2024.pdf」の誤りではありませんか) / umi-no-hiryo: the file 'reports/umi-no-hiryo-2023.pdf' was not found (searched content/files/reports/; did you mean 'umi-no-hiryo-2024.pdf'?) (got 'reports/umi-no-hiryo-2023.pdf')"
+REPORT_NONE = "data/projects.yaml:10:15 projects[0].reports[0].file: umi-no-hiryo: ファイル「houkoku/a.pdf」が見つかりません(content/files/houkoku/ を探しました。ファイルをこのフォルダに置くか、名前を直してください) / umi-no-hiryo: the file 'houkoku/a.pdf' was not found (searched content/files/houkoku/; put the file in that folder or correct the name) (got 'houkoku/a.pdf')"
+
+
+def project_with_report(written: str) -> dict[str, str]:
+    """Data files with one project whose `file:` (relative to content/files/) is `written`;
+    no news or donations, so nothing else refers to the projects."""
+    projects = ("projects:\n  - id: umi-no-hiryo\n    title:\n      ja: 題\n    summary:\n      ja: 概要\n"
+                f"    reports:\n      - kind: file\n        fiscal_year: 2023\n        file: {written}\n")
+    return {"projects": projects, "news": "news: []\n", "donations": "donations: []\n"}
+
+
+def put_report_pdf(root) -> None:
+    (root / "content" / "files" / "reports").mkdir(parents=True, exist_ok=True)
+    (root / "content" / "files" / "reports" / "umi-no-hiryo-2024.pdf").write_bytes(b"%PDF-1.4\n")
 
 
 @pytest.mark.parametrize("written, expected", [("reports/umi-no-hiryo-2023.pdf", REPORT_CLOSE),
                                                ("houkoku/a.pdf", REPORT_NONE)])
 def test_report_file_not_found_names_the_folder_searched(tmp_path, written, expected):
-    # The projects code calls file_not_found_error for a report whose PDF is not there
-    # (`file:` is relative to content/files/, as in data/projects.yaml).
-    (tmp_path / "content" / "files" / "reports").mkdir(parents=True)
-    (tmp_path / "content" / "files" / "reports" / "umi-no-hiryo-2024.pdf").write_bytes(b"%PDF-1.4\n")
-    yaml_text = ("projects:\n  - id: umi-no-hiryo\n    title:\n      ja: 題\n    summary:\n      ja: 概要\n"
-                 f"    reports:\n      - kind: file\n        fiscal_year: 2023\n        file: {written}\n")
-    (tmp_path / "projects.yaml").write_text(yaml_text, encoding="utf-8")
-    loaded = load_yaml(tmp_path / "projects.yaml", "data/projects.yaml")
-    error = file_not_found_error(loaded, ("projects", 0, "reports", 0, "file"), written, tmp_path)
-    assert error.format() == expected
+    put_report_pdf(tmp_path)
+    assert lines(dataset_errors(tmp_path, **project_with_report(written))) == [expected]
+
+
+def test_validate_command_prints_the_report_file_message(tmp_path):
+    root = make_project(tmp_path, project_with_report("reports/umi-no-hiryo-2023.pdf"))
+    put_report_pdf(root)
+    result = build_project(root, command="validate")
+    assert result.returncode == 1 and REPORT_CLOSE in result.stderr.splitlines()
+    assert "Traceback" not in result.stderr
 
 
 NO_SCHEME = "data/news.yaml:6:11 news[0].link: アドレスは https:// で始めてください(例: https://www.example.jp/news) / the address must start with https:// (e.g. https://www.example.jp/news) (got 'www.example.jp/news')"

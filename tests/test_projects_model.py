@@ -70,7 +70,7 @@ def test_docx_is_recognised_and_zip_renamed_docx_is_not(tmp_path):
 
 
 def test_missing_file_and_unknown_extension(tmp_path):
-    with pytest.raises(FileTypeError, match="does not exist"):
+    with pytest.raises(FileNotFoundError):  # worded for staff by file_not_found_error (below)
         inspect(tmp_path / "nothing.pdf")
     (tmp_path / "a.exe").write_bytes(b"MZ")
     with pytest.raises(FileTypeError, match="cannot be published"):
@@ -156,11 +156,22 @@ def test_report_in_the_fiscal_year_the_period_starts_in_is_fine(tmp_path):
     assert load_dataset(tmp_path).projects.projects[0].reports[0].fiscal_year == 2024
 
 
-def test_report_file_missing_names_the_record(tmp_path):
+def test_report_file_missing_names_the_record_and_the_folder_searched(tmp_path):
     [e] = errors_for(tmp_path, "    reports:\n      - {kind: file, fiscal_year: 2024, file: r/none.pdf}\n")
+    assert (e.file, e.line, e.path) == ("data/projects.yaml", 9, "projects[0].reports[0].file")
+    assert e.ja == "p1: ファイル「r/none.pdf」が見つかりません" and e.en == "p1: the file 'r/none.pdf' was not found"
+    assert e.hint_ja == "content/files/r/ を探しました。ファイルをこのフォルダに置くか、名前を直してください"
+    assert e.hint_en == "searched content/files/r/; put the file in that folder or correct the name"
+    assert e.got == "'r/none.pdf'"
+
+
+def test_report_file_missing_suggests_the_closest_file_in_the_folder(tmp_path):
+    files = {"r/report-2024.pdf": lambda p: write_pdf(p, 2_000), "r/minutes.pdf": lambda p: write_pdf(p, 2_000)}
+    [e] = errors_for(tmp_path, "    reports:\n      - {kind: file, fiscal_year: 2024, file: r/report-2023.pdf}\n", files)
     assert e.path == "projects[0].reports[0].file" and e.line == 9
-    assert e.en.startswith("p1: the file does not exist") and "ファイルがありません" in e.ja
-    assert e.got == "'content/files/r/none.pdf'"
+    assert e.en == "p1: the file 'r/report-2023.pdf' was not found" and "p1: " in e.ja
+    assert e.hint_en == "searched content/files/r/; did you mean 'report-2024.pdf'?"
+    assert e.hint_ja == "content/files/r/ を探しました。「report-2024.pdf」の誤りではありませんか"
 
 
 def test_report_file_of_wrong_type(tmp_path):

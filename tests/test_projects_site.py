@@ -139,8 +139,10 @@ def test_missing_report_file_fails_the_build_naming_the_record(tmp_path):
     write_pdf(root / "content" / "files" / "test" / "fy2023.pdf", 2000)  # fy2024.pdf is missing
     result = build_project(root)
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert ("data/projects.yaml:24:15 projects[0].reports[2].file: with-reports: ファイルがありません"
-            in result.stderr)
+    assert ("data/projects.yaml:24:15 projects[0].reports[2].file: with-reports: ファイル「test/fy2024.pdf」が見つかりません"
+            "(content/files/test/ を探しました。「fy2023.pdf」の誤りではありませんか) / with-reports: the file "
+            "'test/fy2024.pdf' was not found (searched content/files/test/; did you mean 'fy2023.pdf'?) "
+            "(got 'test/fy2024.pdf')") in result.stderr.splitlines()
     assert not (root / "site").exists()
 
 

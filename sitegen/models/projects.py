@@ -17,7 +17,7 @@ from pydantic import (AfterValidator, BeforeValidator, Field, PlainSerializer, P
 
 from ..dates import PartialDate, format_period, parse_japanese_date
 from ..errors import BilingualValueError
-from ..filetypes import FileTypeError, inspect
+from ..filetypes import FILES_DIR, FileTypeError, file_not_found_error, inspect
 from .common import Date, FiscalYear, Flag, Id, Str, Strict, Text, Url, fail
 
 if TYPE_CHECKING:
@@ -318,7 +318,7 @@ def project_status(period: Period | None, today: dt.date) -> str | None:
 # --- Checks that need the other records or the disk ------------------------------------------
 
 def report_file_path(root: Path, report: FileReport) -> Path:
-    return root / "content" / "files" / report.file
+    return root / FILES_DIR / report.file
 
 
 def check_projects(ds: "Dataset") -> list["DataError"]:
@@ -336,11 +336,13 @@ def check_projects(ds: "Dataset") -> list["DataError"]:
                 hint_en="add it to departments or use one of: " + ", ".join(sorted(known))))
         for j, r in enumerate(p.reports):
             if isinstance(r, FileReport):
+                loc = ("projects", i, "reports", j, "file")
                 try:
                     inspect(report_file_path(ds.root, r))
+                except FileNotFoundError:
+                    errors.append(file_not_found_error(loaded, loc, p.id, r.file, ds.root))
                 except FileTypeError as exc:
-                    errors.append(loaded.error(
-                        ("projects", i, "reports", j, "file"), f"{p.id}: {exc.ja}", f"{p.id}: {exc.en}",
-                        repr(f"content/files/{r.file}"), hint_ja=exc.hint_ja, hint_en=exc.hint_en))
+                    errors.append(loaded.error(loc, f"{p.id}: {exc.ja}", f"{p.id}: {exc.en}",
+                                               repr(f"{FILES_DIR}/{r.file}"), hint_ja=exc.hint_ja, hint_en=exc.hint_en))
     return errors
 

@@ -6,6 +6,8 @@ Thin on purpose: everything that reads data or decides what a page says lives in
 """
 from __future__ import annotations
 
+import dataclasses
+import gc
 import logging
 import os
 import pickle
@@ -19,6 +21,7 @@ if str(ROOT) not in sys.path:  # hooks are loaded by path, not as part of a pack
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
+from mkdocs.utils.meta import get_data  # noqa: E402
 
 from sitegen.build import VALIDATED_DATASET_ENV  # noqa: E402
 from sitegen.context import BuildContext  # noqa: E402
@@ -55,7 +58,8 @@ def on_config(config: "MkDocsConfig") -> "MkDocsConfig":
         config.site_url = base_url + ("en/" if lang == "en" else "")
     ctx = BuildContext(ds=ds, lang=lang, today=today, site_url=base_url)
     output = generate(ctx)
-    _state.update(ctx=ctx, output=output, pages_by_url={p.url: p for p in output.pages})
+    _state.clear()
+    _state.update(ctx=ctx, output=output)
     return config
 
 
@@ -69,12 +73,15 @@ def _validated_dataset():
 
 
 def on_files(files: "Files", config: "MkDocsConfig") -> "Files":
-    """Add the generated record and listing pages, feeds and downloads."""
+    """Add the generated record and listing pages, feeds and downloads, fill the hand-written
+    pages' data fragments, then let go of the data (see _release_data)."""
     ctx: BuildContext = _state["ctx"]
     out: Output = _state["output"]
     editable = bool(config.repo_url)  # without a repository there is nothing to edit
+    filled = {}
     for f in files.documentation_pages():
         f.edit_uri = f"content/{ctx.lang}/{f.src_uri}" if editable else None
+        filled[f.src_uri] = _fill_fragments(out, f)
     for page in out.pages:
         if files.get_file_from_path(page.src_uri):
             raise PluginError(f"content/{ctx.lang}/{page.src_uri}: このページはデータから作られます / "
@@ -90,22 +97,42 @@ def on_files(files: "Files", config: "MkDocsConfig") -> "Files":
             if path.is_file():
                 files.append(File(str(path.relative_to(ROOT / "content")), str(ROOT / "content"),
                                   config.site_dir, config.use_directory_urls))
+    _release_data(filled)
     return files
 
 
-def on_page_markdown(markdown: str, page: "Page", config: "MkDocsConfig", files: "Files") -> str:
-    """Replace <!-- sitegen:NAME --> in hand-written pages with data (recent news, key figures)."""
-    out: Output = _state["output"]
+def _fill_fragments(out: Output, f: File) -> str:
+    """A hand-written page's Markdown with <!-- sitegen:NAME --> replaced by data (recent news,
+    key figures), done here rather than in on_page_markdown so the data can go before MkDocs
+    renders the pages."""
     try:
-        return out.fill_fragments(markdown, page.url)
+        markdown, _ = get_data(out.fill_fragments(f.content_string, f.url))  # as MkDocs drops front matter
+        return markdown
     except UnknownFragment as exc:
         name = exc.args[0]
-        raise PluginError(f"{page.file.src_uri}: 不明な差し込み「{name}」 / unknown fragment '{name}' "
+        raise PluginError(f"{f.src_uri}: 不明な差し込み「{name}」 / unknown fragment '{name}' "
                           f"(known: {', '.join(sorted(out.fragments))})")
+
+
+def _release_data(filled: dict[str, str]) -> None:
+    """Keep only what the remaining hooks read: the filled hand-written pages, each generated
+    page's contact and the site file. The records and the generated Markdown (now held by
+    MkDocs' files) go, so that MkDocs reuses their memory for the pages it renders; at 10,000
+    projects the records alone are hundreds of megabytes in each language run."""
+    ctx: BuildContext = _state["ctx"]
+    out: Output = _state["output"]
+    contacts = {p.url: p.contact for p in out.pages if p.contact is not None}
+    _state.clear()
+    _state.update(ctx=dataclasses.replace(ctx, ds=ctx.ds.site_only()), contacts=contacts, filled=filled)
+    gc.collect()
+
+
+def on_page_markdown(markdown: str, page: "Page", config: "MkDocsConfig", files: "Files") -> str:
+    """Hand-written pages with their data fragments filled in (by on_files)."""
+    return _state["filled"].get(page.file.src_uri, markdown)
 
 
 def on_page_context(context: dict, page: "Page", config: "MkDocsConfig", nav) -> dict:
     """Language alternates, canonical URL and metadata for the theme's <head>."""
-    generated = _state["pages_by_url"].get(page.url)
-    context["sg"] = page_links(_state["ctx"], page.url, page.meta, generated.contact if generated else None)
+    context["sg"] = page_links(_state["ctx"], page.url, page.meta, _state["contacts"].get(page.url))
     return context

@@ -7,6 +7,8 @@ from pathlib import Path
 from .build import build, validate
 
 USAGE = "usage: python -m sitegen validate|build|schemas [ROOT]"
+# `validate ROOT --save-validated FILE` is how `build` validates in a child process (build.py).
+SAVE_OPTION = "--save-validated"
 
 
 def main(argv: list[str]) -> int:
@@ -20,7 +22,10 @@ def main(argv: list[str]) -> int:
         for path in write_schemas(root):
             print(path.relative_to(root))
         return 0
-    return validate(root) if argv[0] == "validate" else build(root)
+    if argv[0] == "validate":
+        save_to = Path(argv[3]) if len(argv) > 3 and argv[2] == SAVE_OPTION else None
+        return validate(root, save_to)
+    return build(root)
 
 
 if __name__ == "__main__":

@@ -44,9 +44,16 @@ def _checked(root: Path):
     return ds
 
 
-def validate(root: Path) -> int:
-    """Check the data only. Prints every mistake; returns the exit status."""
-    return 0 if _checked(root) is not None else 1
+def validate(root: Path, save_to: Path | None = None) -> int:
+    """Check the data only. Prints every mistake; returns the exit status.
+
+    With save_to, also write the validated data there for the language runs of `build`."""
+    ds = _checked(root)
+    if ds is None:
+        return 1
+    if save_to:
+        save_to.write_bytes(pickle.dumps(ds.without_raw_yaml(), protocol=pickle.HIGHEST_PROTOCOL))
+    return 0
 
 
 def report_missing_translations(ds) -> None:
@@ -70,16 +77,16 @@ def _mkdocs(root: Path, lang: str, out: Path, env: dict) -> subprocess.Completed
 def build(root: Path, site_dir: Path | None = None) -> int:
     """Validate, build ja and en, post-process, and replace site_dir atomically."""
     site_dir = site_dir or root / "site"
-    ds = _checked(root)
-    if ds is None:
-        print("サイトは変更していません / the existing site was left unchanged", file=sys.stderr)
-        return 1
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
     validated = tmp / "dataset.pickle"
-    validated.write_bytes(pickle.dumps(ds, protocol=pickle.HIGHEST_PROTOCOL))
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0", **{VALIDATED_DATASET_ENV: str(validated)})
     try:
+        # Validation runs in a process of its own: the parsed data would otherwise stay in this
+        # process (Python keeps freed memory) for the whole build, next to the two language runs.
+        if _validate_in_child(root, validated) != 0:
+            print("サイトは変更していません / the existing site was left unchanged", file=sys.stderr)
+            return 1
         with ThreadPoolExecutor(max_workers=2) as pool:
             runs = dict(zip(CONFIGS, pool.map(lambda lang: _mkdocs(root, lang, tmp / lang, env), CONFIGS)))
         failed = [lang for lang, run in runs.items() if run.returncode != 0]
@@ -102,6 +109,15 @@ def build(root: Path, site_dir: Path | None = None) -> int:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0
+
+
+def _validate_in_child(root: Path, save_to: Path) -> int:
+    """`validate` in a child process (this same package); its messages are printed here."""
+    cmd = [sys.executable, "-m", "sitegen", "validate", str(root.resolve()), "--save-validated", str(save_to)]
+    run = subprocess.run(cmd, cwd=Path(__file__).resolve().parent.parent, capture_output=True, text=True)
+    if run.stderr:
+        print(run.stderr.rstrip("\n"), file=sys.stderr)
+    return run.returncode
 
 
 def _swap(new: Path, site_dir: Path) -> None:

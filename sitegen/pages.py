@@ -23,6 +23,9 @@ class Page:
     edit: tuple[str, int] | None = None  # (data file, line) of the record
     ja_only: bool = False  # English page showing Japanese text
     contact: "Contact | None" = None  # who answers for this page, when not the program's department
+    # False for pages that only re-list other pages (the pre-built filter views): indexing them
+    # would answer every search twice and costs the indexer memory for nothing.
+    searchable: bool = True
 
     @property
     def src_uri(self) -> str:
@@ -36,6 +39,8 @@ class Page:
             meta["updated"] = self.updated.isoformat()
         if self.edit:
             meta["edit"] = f"{self.edit[0]}#L{self.edit[1]}"
+        if not self.searchable:
+            meta["search"] = {"exclude": True}  # Material's own front-matter key for this
         return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + "---\n\n" + self.body
 
 

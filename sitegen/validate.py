@@ -6,6 +6,7 @@ All mistakes of the run are collected before anything is raised.
 """
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import types
 import typing
@@ -55,6 +56,19 @@ class Dataset:
     def line_of(self, stem: str, loc: tuple) -> int:
         """Source line of a value, for "edit this page" links and messages."""
         return self.loaded[stem].mark(loc).line
+
+    def site_only(self) -> "Dataset":
+        """The site file alone (the records set to None), for work after the pages are made:
+        the per-page metadata reads only the site's contact. Lets a language run free the
+        records before MkDocs renders thousands of pages (hooks/site.py)."""
+        return dataclasses.replace(self, projects=None, donations=None, calls=None, news=None,
+                                   loaded={"site": self.loaded["site"]}, _precise={})
+
+    def without_raw_yaml(self) -> "Dataset":
+        """The dataset the page builders need: the models and the marks, not the parsed YAML
+        the models were made from (a second copy of every record, a fifth of the memory)."""
+        return dataclasses.replace(self, loaded={stem: dataclasses.replace(loaded, data=None)
+                                                 for stem, loaded in self.loaded.items()}, _precise={})
 
 
 # --- Turning pydantic errors into DataErrors ----------------------------------------

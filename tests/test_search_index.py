@@ -1,41 +1,92 @@
 """The search index the build writes (Pagefind extended) and the site's own-host-only assets."""
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from urllib.parse import urlsplit
 
-from sitegen.search import BUNDLE_DIR, index_command
+from sitegen.search import BUNDLE_DIR, bundle_dir, index_command, pages_glob
 from tests.html import parse
 
 
 def _pages(site, lang: str) -> list:
-    pages = [p for p in site.rglob("index.html") if not p.relative_to(site).parts[0] == BUNDLE_DIR]
+    pages = [p for p in site.rglob("index.html") if BUNDLE_DIR not in p.relative_to(site).parts]
     return [p for p in pages if (p.relative_to(site).parts[0] == "en") == (lang == "en")]
 
 
-def test_the_build_writes_one_index_per_language_covering_every_page(seed_site):
-    entry = json.loads((seed_site / BUNDLE_DIR / "pagefind-entry.json").read_text(encoding="utf-8"))
-    assert set(entry["languages"]) == {"ja", "en"}
+def _searchable(path) -> bool:
+    return parse(path).find(data_pagefind_body=True) is not None
+
+
+def _indexed_urls(bundle) -> set[str]:
+    """The page URLs a Pagefind bundle answers with, read back from its fragment files."""
+    urls = set()
+    for fragment in (bundle / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(fragment.read_bytes())
+        assert data.startswith(b"pagefind_dcd")
+        urls.add(json.loads(data[len(b"pagefind_dcd"):])["url"])
+    return urls
+
+
+def _url(site, path) -> str:
+    return "/" + path.parent.relative_to(site).as_posix().removeprefix(".") + ("/" if path.parent != site else "")
+
+
+def test_the_build_writes_one_bundle_per_language_covering_its_searchable_pages(seed_site):
     for lang in ("ja", "en"):
-        assert entry["languages"][lang]["page_count"] == len(_pages(seed_site, lang)), lang
-    assert (seed_site / BUNDLE_DIR / "pagefind.js").is_file()
+        bundle = bundle_dir(seed_site, lang)
+        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        assert set(entry["languages"]) == {lang}, lang  # one index: no page of the other language
+        assert (bundle / "pagefind.js").is_file()
+        expected = {_url(seed_site, p) for p in _pages(seed_site, lang) if _searchable(p)}
+        assert _indexed_urls(bundle) == expected, lang
+        assert entry["languages"][lang]["page_count"] == len(expected), lang
+    assert bundle_dir(seed_site, "en") == seed_site / "en" / BUNDLE_DIR
+
+
+def test_filter_views_are_left_out_of_search_and_listings_do_not_repeat_record_pages(seed_site):
+    for lang in ("ja", "en"):
+        root = seed_site / ("en" if lang == "en" else "")
+        views = [p for p in (root / "projects").glob("*/*/index.html")]
+        assert views, "the seed has filter views"
+        assert not any(_searchable(p) for p in views)
+        assert _searchable(root / "projects" / "index.html")  # the listing's own words stay findable
+        assert _searchable(root / "index.html")
+        listing = parse(root / "projects" / "index.html").find("ul", class_="sg-project-list")
+        assert "data-pagefind-ignore" in listing.attrs
+        home = parse(root / "index.html")
+        calls = parse(root / "calls" / "index.html")  # the same list as the home page's open calls
+        assert "data-pagefind-ignore" in calls.find("ul", class_="sg-call-list").attrs
+        assert "data-pagefind-ignore" in home.find("ul", class_="sg-news sg-news--recent").attrs
+        # the page footer (the same contact on every page) is outside the indexed part
+        body = parse(root / "about" / "index.html").find(data_pagefind_body=True)
+        assert body.find(class_="sg-page-footer") is None
+
+
+def test_the_japanese_glob_names_the_root_folders_but_not_the_english_site_or_bundles(tmp_path):
+    for name in ("about", "en", "projects", "pagefind"):
+        (tmp_path / name).mkdir()
+    (tmp_path / "feed.xml").write_text("")
+    assert pages_glob(tmp_path, "ja") == "{index.html,about/**/index.html,projects/**/index.html}"
+    assert pages_glob(tmp_path, "en") == "en/**/index.html"
 
 
 def test_the_index_is_built_with_the_extended_binary_and_skips_page_chrome(tmp_path):
-    cmd = index_command(tmp_path)
+    cmd = index_command(tmp_path, "ja")
     assert "pagefind_bin_extended" in cmd[0]  # the plain binary does not segment Japanese
     selectors = [cmd[i + 1] for i, arg in enumerate(cmd) if arg == "--exclude-selectors"]
     assert {".md-header", ".md-sidebar", ".md-footer"} <= set(selectors)
+    assert cmd[cmd.index("--force-language") + 1] == "ja"
 
 
-def test_every_page_has_the_search_pointing_at_the_shared_bundle(seed_site):
+def test_every_page_has_the_search_pointing_at_its_languages_bundle(seed_site):
     for lang in ("ja", "en"):
         for path in _pages(seed_site, lang):
             root = parse(path).find("div", class_="sg-search")
             assert root is not None, path
             bundle = (path.parent / root.attrs["data-bundle"]).resolve()
-            assert bundle == (seed_site / BUNDLE_DIR).resolve(), path
+            assert bundle == bundle_dir(seed_site, lang).resolve(), path
 
 
 _ASSET_TAGS = {"script": "src", "img": "src", "iframe": "src", "source": "src", "video": "src",

@@ -121,7 +121,8 @@ def _listing(ctx: BuildContext, views: list[ProjectView], groups: list[FilterGro
                 description=("平塚市 知的対流推進事業の認定プロジェクト一覧" if ctx.lang == "ja"
                              else "Certified projects of the Hiratsuka City Knowledge Convection Program"),
                 body=render("projects/list.md.j2", ctx, url, views=shown, total=len(views), groups=groups,
-                            current=current))
+                            current=current),
+                searchable=current is None)
 
 
 def build(ctx: BuildContext) -> Output:

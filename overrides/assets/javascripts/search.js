@@ -1,9 +1,9 @@
 /* Site search with Pagefind (progressive enhancement: pages are complete without it).
  *
  * partials/search.html renders a hidden button and panel; this script shows the button,
- * loads Pagefind's module from our own site (/pagefind/pagefind.js) on first use, and lists
- * results as plain links. Pagefind picks the index of the page's <html lang>, so a reader
- * gets results in their language. Opening any page with ?q=<query> runs that search.
+ * loads Pagefind's module from our own site on first use (the bundle of the page's language,
+ * /pagefind/ or /en/pagefind/, named by data-bundle), and lists results as plain links, so a
+ * reader gets results in their language. Opening any page with ?q=<query> runs that search.
  * Keyboard: the button, "/" or "s" opens the panel; Escape closes it and returns focus.
  */
 (function () {

@@ -87,6 +87,9 @@ def test_every_page_has_the_search_pointing_at_its_languages_bundle(seed_site):
             assert root is not None, path
             bundle = (path.parent / root.attrs["data-bundle"]).resolve()
             assert bundle == bundle_dir(seed_site, lang).resolve(), path
+            # result URLs start at the Japanese root (/en/... for English): the base they join
+            site_root = (path.parent / root.attrs["data-site-root"]).resolve()
+            assert site_root == seed_site.resolve(), path
 
 
 _ASSET_TAGS = {"script": "src", "img": "src", "iframe": "src", "source": "src", "video": "src",

@@ -19,6 +19,7 @@
   var list = root.querySelector(".sg-search__results");
   var MAX_RESULTS = 10;
   var bundle = new URL(root.getAttribute("data-bundle"), document.baseURI).href;
+  var siteRoot = new URL(root.getAttribute("data-site-root"), document.baseURI).pathname;
   var pagefind = null;
   var latest = 0;
   var timer = null;
@@ -26,8 +27,9 @@
   function load() {
     if (!pagefind) {
       pagefind = import(bundle + "pagefind.js").then(function (pf) {
-        // Pagefind's URLs start at the site root; the site may live below a path.
-        return pf.options({ baseUrl: new URL("../", bundle).pathname }).then(function () { return pf; });
+        // Pagefind's URLs start at the site's root (the Japanese one; English URLs begin with
+        // /en/), and the site may live below a path.
+        return pf.options({ baseUrl: siteRoot }).then(function () { return pf; });
       });
     }
     return pagefind;

@@ -11,7 +11,9 @@ import gc
 import logging
 import os
 import pickle
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,7 +28,7 @@ from mkdocs.utils.meta import get_data  # noqa: E402
 from sitegen.build import VALIDATED_DATASET_ENV  # noqa: E402
 from sitegen.context import BuildContext  # noqa: E402
 from sitegen.errors import DataErrors  # noqa: E402
-from sitegen.pages import Output, UnknownFragment  # noqa: E402
+from sitegen.pages import Output, StaticFile, UnknownFragment  # noqa: E402
 from sitegen.sections import generate  # noqa: E402
 from sitegen.site_meta import page_links  # noqa: E402
 from sitegen.today import site_today  # noqa: E402
@@ -89,16 +91,43 @@ def on_files(files: "Files", config: "MkDocsConfig") -> "Files":
         f = File.generated(config, page.src_uri, content=page.markdown(), inclusion=InclusionLevel.NOT_IN_NAV)
         f.edit_uri = page.edit[0] if page.edit and editable else None
         files.append(f)
+    staging = _stage(out.files)
     for static in out.files:
-        files.append(File.generated(config, static.path, content=static.content))
+        files.append(File(static.path, str(staging), config.site_dir, config.use_directory_urls))
     if ctx.lang == "ja":  # report PDFs and other shared downloads live once, at the root
         shared = ROOT / "content" / "files"
         for path in sorted(shared.rglob("*")) if shared.is_dir() else ():
             if path.is_file():
                 files.append(File(str(path.relative_to(ROOT / "content")), str(ROOT / "content"),
                                   config.site_dir, config.use_directory_urls))
-    _release_data(filled)
+    _release_data(filled, staging)
     return files
+
+
+def _stage(statics: list[StaticFile]) -> Path:
+    """Feeds, calendars and open data written to a temporary folder that MkDocs copies from,
+    rather than kept in memory until MkDocs copies them at the end (the open data alone is
+    tens of megabytes at 10,000 records). Removed after the build (on_post_build)."""
+    staging = Path(tempfile.mkdtemp(prefix="sitegen-files-"))
+    for static in statics:
+        target = staging / static.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(static.content)
+    return staging
+
+
+def on_post_build(config: "MkDocsConfig") -> None:
+    _remove_staging()
+
+
+def on_build_error(error: Exception) -> None:
+    _remove_staging()
+
+
+def _remove_staging() -> None:
+    staging = _state.pop("staging", None)
+    if staging is not None:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def _fill_fragments(out: Output, f: File) -> str:
@@ -114,7 +143,7 @@ def _fill_fragments(out: Output, f: File) -> str:
                           f"(known: {', '.join(sorted(out.fragments))})")
 
 
-def _release_data(filled: dict[str, str]) -> None:
+def _release_data(filled: dict[str, str], staging: Path) -> None:
     """Keep only what the remaining hooks read: the filled hand-written pages, each generated
     page's contact and the site file. The records and the generated Markdown (now held by
     MkDocs' files) go, so that MkDocs reuses their memory for the pages it renders; at 10,000
@@ -123,13 +152,25 @@ def _release_data(filled: dict[str, str]) -> None:
     out: Output = _state["output"]
     contacts = {p.url: p.contact for p in out.pages if p.contact is not None}
     _state.clear()
-    _state.update(ctx=dataclasses.replace(ctx, ds=ctx.ds.site_only()), contacts=contacts, filled=filled)
+    _state.update(ctx=dataclasses.replace(ctx, ds=ctx.ds.site_only()), contacts=contacts, filled=filled,
+                  staging=staging)
     gc.collect()
 
 
 def on_page_markdown(markdown: str, page: "Page", config: "MkDocsConfig", files: "Files") -> str:
     """Hand-written pages with their data fragments filled in (by on_files)."""
     return _state["filled"].get(page.file.src_uri, markdown)
+
+
+def on_page_content(html: str, page: "Page", config: "MkDocsConfig", files: "Files") -> str:
+    """Drop the page's Markdown once it is HTML. MkDocs renders every page before it writes
+    any and keeps each page's source until the end; nothing here (no search plugin, no blog)
+    reads it again, and at 10,000 projects it is a second copy of the site in each language run.
+    Generated pages also hold it in their File (File.generated), which MkDocs reads once."""
+    page.markdown = ""  # not None: MkDocs reads None as "not read yet" (Page.title is then None)
+    if page.file.generated_by is not None:
+        page.file.content_string = ""  # read once for rendering; the page is written as HTML, not copied
+    return html
 
 
 def on_page_context(context: dict, page: "Page", config: "MkDocsConfig", nav) -> dict:

@@ -123,3 +123,18 @@ def test_search_index_failure_is_one_message_and_keeps_the_site(tmp_path):
     assert result.returncode == 1, result.stderr
     assert "building the search index failed" in result.stderr and "Traceback" not in result.stderr
     assert tree_digest(root / "site") == before
+
+
+def test_build_leaves_no_temporary_files_behind(tmp_path):
+    # The language runs stage feeds, calendars and open data in a temporary folder for MkDocs
+    # to copy (hooks/site.py); the build removes it, and its own folder next to site/.
+    root = make_project(tmp_path / "project")
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    result = build_project(root, extra_env={"TMPDIR": str(scratch)})
+    assert result.returncode == 0, result.stderr
+    assert list(scratch.iterdir()) == []
+    assert not list(root.glob(".site-*"))
+    for lang_root in (root / "site", root / "site" / "en"):  # the staged files were copied
+        assert (lang_root / "feed.xml").read_bytes().startswith(b"<?xml")
+    assert (root / "site" / "opendata" / "projects.csv").read_bytes().startswith("\ufeff".encode())

@@ -128,6 +128,7 @@ def test_search_index_failure_is_one_message_and_keeps_the_site(tmp_path):
 def test_build_leaves_no_temporary_files_behind(tmp_path):
     # The language runs stage feeds, calendars and open data in a temporary folder for MkDocs
     # to copy (hooks/site.py); the build removes it, and its own folder next to site/.
+    (tmp_path / "project").mkdir()
     root = make_project(tmp_path / "project")
     scratch = tmp_path / "tmp"
     scratch.mkdir()

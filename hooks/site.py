@@ -43,6 +43,10 @@ log = logging.getLogger("mkdocs.hooks.sitegen")
 
 _state: dict = {}
 
+# Material's own search (lunr and its web worker, about 1.2 MB per language): the site searches
+# with Pagefind (sitegen/search.py) and Material's search plugin is off, so nothing loads them.
+UNUSED_THEME_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
+
 
 # --- Hooks ----------------------------------------------------------------------
 
@@ -80,6 +84,8 @@ def on_files(files: "Files", config: "MkDocsConfig") -> "Files":
     ctx: BuildContext = _state["ctx"]
     out: Output = _state["output"]
     editable = bool(config.repo_url)  # without a repository there is nothing to edit
+    for f in [f for f in files if f.src_uri.startswith(UNUSED_THEME_ASSETS)]:
+        files.remove(f)
     filled = {}
     for f in files.documentation_pages():
         f.edit_uri = f"content/{ctx.lang}/{f.src_uri}" if editable else None

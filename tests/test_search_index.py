@@ -130,3 +130,14 @@ def test_pagefinds_default_interface_styles_are_not_loaded_from_anywhere(seed_si
     for path in seed_site.rglob("*.html"):
         assert "pagefind-ui" not in path.read_text(encoding="utf-8"), path
 
+
+
+def test_materials_own_search_assets_are_not_published(seed_site):
+    # Pagefind searches the site; Material's lunr index and worker would be dead weight. (Its
+    # page config still names the worker, but only Material's own search form loads it: the
+    # e2e run's test_no_failed_requests would catch a request for the missing file.)
+    for lang_root in (seed_site, seed_site / "en"):
+        scripts = lang_root / "assets" / "javascripts"
+        assert list(scripts.glob("bundle.*.js")), "Material's own script is still published"
+        assert not (scripts / "lunr").exists()
+        assert not list(scripts.glob("workers/search.*"))

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from sitegen.search import BUNDLE_DIR, bundle_dir, index_command, pages_glob
 from tests.html import parse
+from tests.sitebuild import build_project, make_project
 
 
 def _pages(site, lang: str) -> list:
@@ -141,3 +142,19 @@ def test_materials_own_search_assets_are_not_published(seed_site):
         assert list(scripts.glob("bundle.*.js")), "Material's own script is still published"
         assert not (scripts / "lunr").exists()
         assert not list(scripts.glob("workers/search.*"))
+
+
+def test_a_hand_written_page_can_be_kept_out_of_search(tmp_path):
+    # docs/editing.md tells staff to write `search: exclude: true` in the front matter.
+    root = make_project(tmp_path)
+    for lang in ("ja", "en"):
+        (root / "content" / lang / "internal.md").write_text(
+            "---\ntitle: Internal\nsearch:\n  exclude: true\n---\n\n# Internal\n\nUnlisted text.\n", encoding="utf-8")
+    result = build_project(root)
+    assert result.returncode == 0, result.stderr
+    site = root / "site"
+    for lang, prefix in (("ja", "/"), ("en", "/en/")):
+        page = site / prefix.strip("/") / "internal" / "index.html"
+        assert page.is_file() and not _searchable(page)
+        urls = _indexed_urls(bundle_dir(site, lang))
+        assert prefix + "internal/" not in urls and prefix + "about/" in urls

@@ -23,7 +23,6 @@ if str(ROOT) not in sys.path:  # hooks are loaded by path, not as part of a pack
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
-from mkdocs.utils.meta import get_data  # noqa: E402
 
 from sitegen.build import VALIDATED_DATASET_ENV  # noqa: E402
 from sitegen.context import BuildContext  # noqa: E402
@@ -86,10 +85,9 @@ def on_files(files: "Files", config: "MkDocsConfig") -> "Files":
     editable = bool(config.repo_url)  # without a repository there is nothing to edit
     for f in [f for f in files if f.src_uri.startswith(UNUSED_THEME_ASSETS)]:
         files.remove(f)
-    filled = {}
     for f in files.documentation_pages():
         f.edit_uri = f"content/{ctx.lang}/{f.src_uri}" if editable else None
-        filled[f.src_uri] = _fill_fragments(out, f)
+        f.content_string = _fill_fragments(out, f)  # MkDocs reads the page from here, not the disk
     for page in out.pages:
         if files.get_file_from_path(page.src_uri):
             raise PluginError(f"content/{ctx.lang}/{page.src_uri}: このページはデータから作られます / "
@@ -106,7 +104,7 @@ def on_files(files: "Files", config: "MkDocsConfig") -> "Files":
             if path.is_file():
                 files.append(File(str(path.relative_to(ROOT / "content")), str(ROOT / "content"),
                                   config.site_dir, config.use_directory_urls))
-    _release_data(filled, staging)
+    _release_data(staging)
     return files
 
 
@@ -137,45 +135,37 @@ def _remove_staging() -> None:
 
 
 def _fill_fragments(out: Output, f: File) -> str:
-    """A hand-written page's Markdown with <!-- sitegen:NAME --> replaced by data (recent news,
-    key figures), done here rather than in on_page_markdown so the data can go before MkDocs
-    renders the pages."""
+    """A hand-written page's source with <!-- sitegen:NAME --> replaced by data (recent news,
+    key figures), done while the data is still here: it goes before MkDocs renders the pages."""
     try:
-        markdown, _ = get_data(out.fill_fragments(f.content_string, f.url))  # as MkDocs drops front matter
-        return markdown
+        return out.fill_fragments(f.content_string, f.url)
     except UnknownFragment as exc:
         name = exc.args[0]
         raise PluginError(f"{f.src_uri}: 不明な差し込み「{name}」 / unknown fragment '{name}' "
                           f"(known: {', '.join(sorted(out.fragments))})")
 
 
-def _release_data(filled: dict[str, str], staging: Path) -> None:
-    """Keep only what the remaining hooks read: the filled hand-written pages, each generated
-    page's contact and the site file. The records and the generated Markdown (now held by
+def _release_data(staging: Path) -> None:
+    """Keep only what the remaining hooks read: each generated page's contact and the site
+    file. The records and the generated Markdown (now held by
     MkDocs' files) go, so that MkDocs reuses their memory for the pages it renders; at 10,000
     projects the records alone are hundreds of megabytes in each language run."""
     ctx: BuildContext = _state["ctx"]
     out: Output = _state["output"]
     contacts = {p.url: p.contact for p in out.pages if p.contact is not None}
     _state.clear()
-    _state.update(ctx=dataclasses.replace(ctx, ds=ctx.ds.site_only()), contacts=contacts, filled=filled,
-                  staging=staging)
+    _state.update(ctx=dataclasses.replace(ctx, ds=ctx.ds.site_only()), contacts=contacts, staging=staging)
     gc.collect()
-
-
-def on_page_markdown(markdown: str, page: "Page", config: "MkDocsConfig", files: "Files") -> str:
-    """Hand-written pages with their data fragments filled in (by on_files)."""
-    return _state["filled"].get(page.file.src_uri, markdown)
 
 
 def on_page_content(html: str, page: "Page", config: "MkDocsConfig", files: "Files") -> str:
     """Drop the page's Markdown once it is HTML. MkDocs renders every page before it writes
     any and keeps each page's source until the end; nothing here (no search plugin, no blog)
     reads it again, and at 10,000 projects it is a second copy of the site in each language run.
-    Generated pages also hold it in their File (File.generated), which MkDocs reads once."""
+    Every page's File holds it too (generated pages, and hand-written ones with their fragments
+    filled in by on_files), and MkDocs reads it once."""
     page.markdown = ""  # not None: MkDocs reads None as "not read yet" (Page.title is then None)
-    if page.file.generated_by is not None:
-        page.file.content_string = ""  # read once for rendering; the page is written as HTML, not copied
+    page.file.content_string = ""  # read once for rendering; the page is written as HTML, not copied
     return html
 
 

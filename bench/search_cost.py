@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from scripts.screenshot import CHROMIUM_ARGS, serve  # noqa: E402
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
 QUERY = "プロジェクト"
 
@@ -21,7 +21,7 @@ def search_bytes(site: Path, page_url: str, query: str = QUERY) -> int:
     fetched: list[bytes] = []
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page()
             page.goto(base + page_url)
             page.on("response", lambda r: fetched.append(r.body()) if "/pagefind/" in r.url and r.ok else None)

@@ -6,28 +6,13 @@ Writes OUTDIR/<page>-375.png and -1280.png (full page). Serves SITE on a free lo
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import sys
-import threading
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # one line per request would drown the output
-        pass
-
-
-def serve(folder: Path) -> http.server.ThreadingHTTPServer:
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, WIDTHS, serve  # noqa: E402 (the tests' own server)
 
 
 def main(site: str, out: str, *urls: str) -> None:
@@ -35,9 +20,9 @@ def main(site: str, out: str, *urls: str) -> None:
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     Path(out).mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for url in urls or ("",):
-            for width in (375, 1280):
+            for width in WIDTHS:
                 page = browser.new_page(viewport={"width": width, "height": 900})
                 page.goto(base + url)
                 name = (url.strip("/").replace("/", "_") or "home") + f"-{width}.png"

@@ -1,4 +1,6 @@
-"""Serving a built site on 127.0.0.1 and driving Debian's Chromium (no browser download)."""
+"""Serving a built site on 127.0.0.1 and driving Debian's Chromium (no browser download).
+
+Shared by the tests, scripts/screenshot.py and the benchmark's search measurement."""
 from __future__ import annotations
 
 import functools
@@ -10,7 +12,7 @@ CHROMIUM = "/usr/bin/chromium"
 # No sandbox (containers, root), and none of Chromium's own calls home: every request a test
 # sees must come from the page.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 WIDTHS = (375, 1280)
 
 

@@ -7,13 +7,14 @@ import re
 from urllib.parse import urlsplit
 
 from sitegen.search import BUNDLE_DIR, bundle_dir, index_command, pages_glob
+from tests.browser import site_pages
 from tests.html import parse
 from tests.sitebuild import build_project, make_project
 
 
-def _pages(site, lang: str) -> list:
-    pages = [p for p in site.rglob("index.html") if BUNDLE_DIR not in p.relative_to(site).parts]
-    return [p for p in pages if (p.relative_to(site).parts[0] == "en") == (lang == "en")]
+def _pages(site, lang: str) -> list[str]:
+    """The URL paths of one language's pages ('', 'projects/x/' or 'en/', 'en/projects/x/')."""
+    return [url for url in site_pages(site) if url.startswith("en/") == (lang == "en")]
 
 
 def _searchable(path) -> bool:
@@ -30,17 +31,13 @@ def _indexed_urls(bundle) -> set[str]:
     return urls
 
 
-def _url(site, path) -> str:
-    return "/" + path.parent.relative_to(site).as_posix().removeprefix(".") + ("/" if path.parent != site else "")
-
-
 def test_the_build_writes_one_bundle_per_language_covering_its_searchable_pages(seed_site):
     for lang in ("ja", "en"):
         bundle = bundle_dir(seed_site, lang)
         entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
         assert set(entry["languages"]) == {lang}, lang  # one index: no page of the other language
         assert (bundle / "pagefind.js").is_file()
-        expected = {_url(seed_site, p) for p in _pages(seed_site, lang) if _searchable(p)}
+        expected = {"/" + url for url in _pages(seed_site, lang) if _searchable(seed_site / url / "index.html")}
         assert _indexed_urls(bundle) == expected, lang
         assert entry["languages"][lang]["page_count"] == len(expected), lang
     assert bundle_dir(seed_site, "en") == seed_site / "en" / BUNDLE_DIR
@@ -83,7 +80,8 @@ def test_the_index_is_built_with_the_extended_binary_and_skips_page_chrome(tmp_p
 
 def test_every_page_has_the_search_pointing_at_its_languages_bundle(seed_site):
     for lang in ("ja", "en"):
-        for path in _pages(seed_site, lang):
+        for url in _pages(seed_site, lang):
+            path = seed_site / url / "index.html"
             root = parse(path).find("div", class_="sg-search")
             assert root is not None, path
             bundle = (path.parent / root.attrs["data-bundle"]).resolve()
@@ -130,7 +128,6 @@ def test_pagefinds_default_interface_styles_are_not_loaded_from_anywhere(seed_si
     # Our own interface (search.js) draws the results: no Pagefind UI CSS/JS on any page.
     for path in seed_site.rglob("*.html"):
         assert "pagefind-ui" not in path.read_text(encoding="utf-8"), path
-
 
 
 def test_materials_own_search_assets_are_not_published(seed_site):

@@ -78,7 +78,6 @@ class Donation(Strict):
 
     @model_validator(mode="after")
     def _named_unless_anonymous(self) -> "Donation":
-
         if self.anonymous and (self.donor or self.donor_now or self.url):
             field = "donor" if self.donor else "donor_now" if self.donor_now else "url"
             raise BilingualValueError("匿名の寄附者に名前やアドレスが書かれています",
@@ -184,7 +183,6 @@ class TaxRelief(Strict):
 
     @model_validator(mode="after")
     def _examples_meet_minimum(self) -> "TaxRelief":
-
         for i, ex in enumerate(self.examples):
             if ex.donation < self.minimum_donation:
                 raise BilingualValueError("計算例の寄附額が最低寄附額より少なくなっています",

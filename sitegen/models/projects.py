@@ -77,7 +77,6 @@ def _partial_date(value: Any) -> PartialDate:
     how_ja = "2024-12-01(日)、2024-12(月)、2020(年)、FY2018(年度)のいずれかの形で書いてください"
     how_en = "write 2024-12-01 (day), 2024-12 (month), 2020 (year) or FY2018 (fiscal year)"
     if isinstance(value, str):  # what staff copy from the city's page
-
         guess = None
         if m := _FY_JA.match(value):
             guess = f"FY{m[1]}"
@@ -121,7 +120,6 @@ class Period(Strict):
 
     @model_validator(mode="after")
     def _end_not_before_start(self) -> Period:
-
         if self.end is not None and self.end.last_day() < self.start.first_day():
             raise BilingualValueError(
                 f"終了({self.end})が開始({self.start})より前です", f"the end ({self.end}) is before the start ({self.start})",
@@ -139,7 +137,6 @@ class Period(Strict):
         return _fy_last(fy) >= self.first_day() and (last is None or _fy_first(fy) <= last)
 
     def describe(self, lang: str) -> str:
-
         return format_period(self.start, self.end, lang)
 
 
@@ -248,7 +245,6 @@ class Project(Strict):
 
     @model_validator(mode="after")
     def _consistent(self) -> Project:
-
         seen: set[str] = set()
         for i, s in enumerate(self.support):
             if s in seen:
@@ -266,7 +262,6 @@ class Project(Strict):
         return self
 
     def _check_report_year(self, i: int, r: Any) -> None:
-
         period = self.period
         assert period is not None
         shown_ja, shown_en = period.describe("ja"), period.describe("en")
@@ -323,7 +318,6 @@ def report_file_path(root: Path, report: FileReport) -> Path:
 
 def check_projects(ds: "Dataset") -> list["DataError"]:
     """Department ids that exist, and report files that exist and are what they say."""
-
     loaded = ds.loaded["projects"]
     known = {d.id for d in ds.projects.departments}
     errors = []

@@ -10,6 +10,7 @@ from pathlib import Path
 import icalendar
 import pytest
 
+from sitegen import calendar_file
 from sitegen.calendar_file import call_calendar
 from sitegen.call_status import JST, status_at, status_on
 from sitegen.errors import DataErrors
@@ -161,3 +162,14 @@ def test_bad_call_data_is_reported_with_its_line(tmp_path, old, new, message):
 def test_schedule_date_outside_fiscal_year_names_the_event_field(tmp_path):
     report = _errors_for(tmp_path, "        start: 2025-01-31\n", "        start: 2024-03-31\n")
     assert "calls[0].schedule[3].start" in report and "outside fiscal year 2024" in report, report
+
+
+def test_calendar_cached_timezone_writes_what_icalendar_writes(kawasaki, monkeypatch):
+    # call_calendar copies a VTIMEZONE built once instead of calling add_missing_timezones per calendar.
+    day = dt.date(2024, 5, 1)
+    untimed = kawasaki.model_copy(update={"schedule": [e for e in kawasaki.schedule if not e.daily_start_time]})
+    cases = [(c, lang) for c in (kawasaki, untimed) for lang in ("ja", "en")]
+    ours = [call_calendar(c, lang, day, "https://example.org/calls/x/") for c, lang in cases]
+    monkeypatch.setattr(calendar_file, "_add_missing_timezones", lambda cal: cal.add_missing_timezones())
+    assert ours == [call_calendar(c, lang, day, "https://example.org/calls/x/") for c, lang in cases]
+    assert [data.count(b"BEGIN:VTIMEZONE") for data in ours] == [1, 1, 0, 0]

@@ -4,6 +4,7 @@ from __future__ import annotations
 import gzip
 import sys
 from pathlib import Path
+from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
@@ -12,8 +13,10 @@ QUERY = "プロジェクト"
 
 
 def search_bytes(site: Path, page_url: str, query: str = QUERY) -> int:
-    """Load a page, run one search through Pagefind's API and load the first results;
-    return the gzip size of everything the search fetched (index, chunks, fragments, wasm)."""
+    """Open a page with ?q=query, as a reader's search does (the site's own search script
+    loads Pagefind, merges the index's parts and loads the results it lists); return the
+    gzip size of everything fetched from the search bundles (script, WebAssembly, metadata,
+    index chunks, fragments), each part's included."""
     from playwright.sync_api import sync_playwright
 
     server = serve(site)
@@ -23,13 +26,9 @@ def search_bytes(site: Path, page_url: str, query: str = QUERY) -> int:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page()
-            page.goto(base + page_url)
             page.on("response", lambda r: fetched.append(r.body()) if "/pagefind/" in r.url and r.ok else None)
-            page.evaluate("""async (q) => {
-                const pf = await import('/pagefind/pagefind.js');
-                const r = await pf.search(q);
-                await Promise.all(r.results.slice(0, 5).map(x => x.data()));
-            }""", query)
+            page.goto(base + page_url + "?q=" + quote(query))
+            page.wait_for_selector("[data-sg-search][data-state=done]", state="attached", timeout=60000)
             page.wait_for_timeout(200)
             browser.close()
     finally:

@@ -1,14 +1,17 @@
 """The search index the build writes (Pagefind extended) and the site's own-host-only assets."""
 from __future__ import annotations
 
-import gzip
 import json
 import re
+import shutil
+from pathlib import Path
 from urllib.parse import urlsplit
 
-from sitegen.search import BUNDLE_DIR, bundle_dir, index_command, pages_glob
+from sitegen.search import (BUNDLE_DIR, PARTS_FILE, build_search_index, bundle_dir, index_command,
+                            language_pages, split_pages)
 from tests.browser import site_pages
 from tests.html import parse
+from tests.search_bundles import indexed_urls, part_bundles
 from tests.sitebuild import build_project, make_project
 
 
@@ -21,16 +24,6 @@ def _searchable(path) -> bool:
     return parse(path).find(data_pagefind_body=True) is not None
 
 
-def _indexed_urls(bundle) -> set[str]:
-    """The page URLs a Pagefind bundle answers with, read back from its fragment files."""
-    urls = set()
-    for fragment in (bundle / "fragment").glob("*.pf_fragment"):
-        data = gzip.decompress(fragment.read_bytes())
-        assert data.startswith(b"pagefind_dcd")
-        urls.add(json.loads(data[len(b"pagefind_dcd"):])["url"])
-    return urls
-
-
 def test_the_build_writes_one_bundle_per_language_covering_its_searchable_pages(seed_site):
     for lang in ("ja", "en"):
         bundle = bundle_dir(seed_site, lang)
@@ -38,8 +31,9 @@ def test_the_build_writes_one_bundle_per_language_covering_its_searchable_pages(
         assert set(entry["languages"]) == {lang}, lang  # one index: no page of the other language
         assert (bundle / "pagefind.js").is_file()
         expected = {"/" + url for url in _pages(seed_site, lang) if _searchable(seed_site / url / "index.html")}
-        assert _indexed_urls(bundle) == expected, lang
+        assert indexed_urls(bundle) == expected, lang
         assert entry["languages"][lang]["page_count"] == len(expected), lang
+        assert json.loads((bundle / PARTS_FILE).read_text(encoding="utf-8")) == {"parts": []}  # a small site
     assert bundle_dir(seed_site, "en") == seed_site / "en" / BUNDLE_DIR
 
 
@@ -62,20 +56,57 @@ def test_filter_views_are_left_out_of_search_and_listings_do_not_repeat_record_p
         assert body.find(class_="sg-page-footer") is None
 
 
-def test_the_japanese_glob_names_the_root_folders_but_not_the_english_site_or_bundles(tmp_path):
-    for name in ("about", "en", "projects", "pagefind"):
-        (tmp_path / name).mkdir()
-    (tmp_path / "feed.xml").write_text("")
-    assert pages_glob(tmp_path, "ja") == "{index.html,about/**/index.html,projects/**/index.html}"
-    assert pages_glob(tmp_path, "en") == "en/**/index.html"
+def test_each_languages_pages_leave_out_the_other_language_and_the_bundles(tmp_path):
+    for rel in ("index.html", "about/index.html", "en/index.html", "en/about/index.html",
+                "pagefind/part-2/index.html", "en/pagefind/index.html", "404.html"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("<html></html>")
+    assert language_pages(tmp_path, "ja") == [Path("about/index.html"), Path("index.html")]
+    assert language_pages(tmp_path, "en") == [Path("en/about/index.html"), Path("en/index.html")]
 
 
 def test_the_index_is_built_with_the_extended_binary_and_skips_page_chrome(tmp_path):
-    cmd = index_command(tmp_path, "ja")
+    cmd = index_command(tmp_path, tmp_path / "out", "ja")
     assert "pagefind_bin_extended" in cmd[0]  # the plain binary does not segment Japanese
     selectors = [cmd[i + 1] for i, arg in enumerate(cmd) if arg == "--exclude-selectors"]
     assert {".md-header", ".md-sidebar", ".md-footer"} <= set(selectors)
     assert cmd[cmd.index("--force-language") + 1] == "ja"
+
+
+def test_pages_are_dealt_to_as_few_parts_as_keep_each_under_the_budget(tmp_path):
+    pages = [Path(f"p{i:02d}/index.html") for i in range(10)]
+    for page in pages:
+        (tmp_path / page).parent.mkdir()
+        # 100 bytes counted each (from the mark on; the navigation before it is not indexed)
+        (tmp_path / page).write_bytes(b"<nav>" + b"n" * 500 + b"</nav><div " + b"data-pagefind-body>".ljust(100, b"x"))
+    (tmp_path / "unindexed.html").write_bytes(b"x" * 10_000)  # no mark: Pagefind skips it
+    pages.append(Path("unindexed.html"))
+    assert split_pages(tmp_path, pages, 1000) == [pages]
+    parts = split_pages(tmp_path, pages, 300)
+    assert len(parts) == 4  # 1,000 / 300, rounded up
+    assert sorted(p for part in parts for p in part) == sorted(pages)  # each page once
+    assert parts[0] == [pages[0], pages[4], pages[8]]  # in turn, so each part holds every section
+
+
+def test_a_large_sites_index_is_written_in_parts_that_together_answer_for_every_page(seed_site, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(seed_site, site)
+    for lang in ("ja", "en"):
+        shutil.rmtree(bundle_dir(site, lang))
+    build_search_index(site, part_mb=0.06)  # the seed indexes about 0.18 MB a language
+    for lang in ("ja", "en"):
+        bundles = part_bundles(bundle_dir(site, lang))
+        assert len(bundles) >= 3, lang
+        answered = [indexed_urls(bundle) for bundle in bundles]
+        assert all(answered), lang
+        assert sum(len(urls) for urls in answered) == len(set().union(*answered)), "a page in two parts"
+        expected = {"/" + url for url in _pages(site, lang) if _searchable(site / url / "index.html")}
+        assert set().union(*answered) == expected, lang
+        for part in bundles[1:]:
+            entry = json.loads((part / "pagefind-entry.json").read_text(encoding="utf-8"))
+            assert set(entry["languages"]) == {lang}
+            # a merged part runs on the first bundle's script and WebAssembly: none of its own
+            assert not [p.name for p in part.iterdir() if p.suffix in (".js", ".css") or p.name.startswith("wasm.")]
 
 
 def test_every_page_has_the_search_pointing_at_its_languages_bundle(seed_site):
@@ -153,5 +184,5 @@ def test_a_hand_written_page_can_be_kept_out_of_search(tmp_path):
     for lang, prefix in (("ja", "/"), ("en", "/en/")):
         page = site / prefix.strip("/") / "internal" / "index.html"
         assert page.is_file() and not _searchable(page)
-        urls = _indexed_urls(bundle_dir(site, lang))
+        urls = indexed_urls(bundle_dir(site, lang))
         assert prefix + "internal/" not in urls and prefix + "about/" in urls

@@ -1,9 +1,10 @@
 """One built site and one browser for the whole session (the suite must stay fast on 2 cores).
 
 The site is the repository's data and pages plus two small test-only pages
-(tests/e2e/fixture_pages/) holding search words that no seed record contains yet; it is
-built with SITE_URL pointing at the local server, so every absolute link the pages carry
-(alternates, canonical, the sitemap Material's language script reads) stays on 127.0.0.1.
+(tests/e2e/fixture_pages/) holding search words that no seed record contains yet, with its
+search index in parts. It is built with SITE_URL pointing at the local server, so every
+absolute link the pages carry (alternates, canonical, the sitemap Material's language
+script reads) stays on 127.0.0.1.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from sitegen.search import PART_MB_ENV
 from tests.browser import serve, site_pages
 from tests.sitebuild import build_project, make_project
 
@@ -36,7 +38,9 @@ def served_site(tmp_path_factory) -> ServedSite:
         shutil.copy2(FIXTURE_PAGES / lang / "search-test.md", root / "content" / lang / "search-test.md")
     server = serve(root / "site")  # serves the folder the build is about to write
     base = f"http://127.0.0.1:{server.server_address[1]}/"
-    result = build_project(root, today="2025-04-15", site_url=base)
+    # A search index in parts, as a large site gets (sitegen/search.py): every search the
+    # tests run goes through the merging of parts. The seed indexes about 0.18 MB a language.
+    result = build_project(root, today="2025-04-15", site_url=base, extra_env={PART_MB_ENV: "0.06"})
     assert result.returncode == 0, result.stderr
     yield ServedSite(root / "site", base, tuple(site_pages(root / "site")))
     server.shutdown()

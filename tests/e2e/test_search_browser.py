@@ -9,7 +9,9 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 
+from sitegen.search import bundle_dir
 from tests.html import page as read_page
+from tests.search_bundles import indexed_urls, part_bundles
 
 pytestmark = pytest.mark.browser
 
@@ -112,3 +114,21 @@ def test_without_javascript_no_dead_search_button_is_shown(browser, served_site)
     page.goto(served_site.url(""))
     assert page.locator(".sg-search__toggle").is_hidden()
     context.close()
+
+
+@pytest.mark.parametrize("lang,queries", [("ja", JA_QUERIES), ("en", EN_QUERIES)])
+def test_a_search_answers_from_every_part_of_the_index(browser, served_site, lang, queries):
+    # The test site's index is in parts (conftest): a word found on pages of several parts
+    # must bring results from each of them, merged into one list.
+    bundles = part_bundles(bundle_dir(served_site.folder, lang))
+    assert len(bundles) >= 2, "the test site's index is not in parts"
+    part_of = {url.lstrip("/"): n for n, bundle in enumerate(bundles) for url in indexed_urls(bundle)}
+    for query in queries:
+        spread = {part_of[p] for p in _pages_containing(served_site, query, lang) if p in part_of}
+        if len(spread) >= 2:
+            break
+    else:
+        pytest.fail(f"no {lang} query is found on pages of two parts: {queries}")
+    start = _start_pages(served_site, lang)[0]
+    results = _search(browser, served_site, start, query)
+    assert {part_of.get(r) for r in results} >= spread, (query, results, spread)

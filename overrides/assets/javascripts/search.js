@@ -2,8 +2,8 @@
  *
  * partials/search.html renders a hidden button and panel; this script shows the button,
  * loads Pagefind's module from our own site on first use (the bundle of the page's language,
- * /pagefind/ or /en/pagefind/, named by data-bundle), and lists results as plain links, so a
- * reader gets results in their language. Opening any page with ?q=<query> runs that search.
+ * /pagefind/ or /en/pagefind/, named by data-bundle, with the parts its parts.json lists),
+ * and lists results as plain links, so a reader gets results in their language. Opening any page with ?q=<query> runs that search.
  * Keyboard: the button, "/" or "s" opens the panel; Escape closes it and returns focus.
  */
 (function () {
@@ -26,10 +26,21 @@
 
   function load() {
     if (!pagefind) {
-      pagefind = import(bundle + "pagefind.js").then(function (pf) {
-        // Pagefind's URLs start at the site's root (the Japanese one; English URLs begin with
-        // /en/), and the site may live below a path.
-        return pf.options({ baseUrl: siteRoot }).then(function () { return pf; });
+      // Pagefind's URLs start at the site's root (the Japanese one; English URLs begin with
+      // /en/), and the site may live below a path.
+      var options = { baseUrl: siteRoot };
+      var parts = fetch(bundle + "parts.json").then(function (r) {
+        if (!r.ok) throw new Error("parts.json: " + r.status);
+        return r.json();
+      });
+      pagefind = Promise.all([import(bundle + "pagefind.js"), parts]).then(function (loaded) {
+        var pf = loaded[0];
+        return pf.options(options).then(function () {
+          // A large site's index comes in parts (sitegen/search.py): merge the others into this one.
+          return Promise.all(loaded[1].parts.map(function (part) {
+            return pf.mergeIndex(bundle + part, options);
+          }));
+        }).then(function () { return pf; });
       });
     }
     return pagefind;

@@ -41,7 +41,7 @@ def write_markdown_tree(project: Path, dest: Path) -> None:
         for static in out.files:
             target = docs / static.path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(static.content)
+            target.write_bytes(static.data())
         if lang == "ja" and (project / "content" / "files").is_dir():
             shutil.copytree(project / "content" / "files", docs / "files")
 

@@ -5,6 +5,10 @@ writing pages, so building in place would leave a broken site behind. Here the
 two language builds (independent, so they run side by side on two cores) write
 into a temporary folder next to `site/`; only when both passed and the post
 steps succeeded is the old `site/` replaced, by renames on the same disk.
+
+Each step that holds the records runs in a process of its own, so that its memory is
+given back when it ends (Python keeps what it has freed): validation, then for each
+language the page generation (sitegen.generated), then MkDocs over the generated pages.
 """
 from __future__ import annotations
 
@@ -18,18 +22,23 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .errors import DataErrors, format_path
+from .generated import GenerationError, language_context, write_language
 from .postbuild import finish_site
 from .search import SearchIndexError
 from .today import site_today
 from .validate import load_dataset, missing_translations
 
 CONFIGS = {"ja": "mkdocs.yml", "en": "mkdocs.en.yml"}
+_PACKAGE_PARENT = Path(__file__).resolve().parent.parent  # the child processes run `-m sitegen` from here
 
 
-# Set by `build` for its two MkDocs runs: the data it has just validated, so each language
-# run reads one pickle instead of parsing and validating every YAML file again (at 10,000
-# records that parse is most of a run's start-up). `mkdocs serve` never sets it.
+# Set by `build` for its language runs: the data it has just validated, so each language's
+# page generation reads one pickle instead of parsing and validating every YAML file again
+# (at 10,000 records that parse is most of a run's start-up).
 VALIDATED_DATASET_ENV = "SITEGEN_VALIDATED_DATASET"
+# Set by `build` for each MkDocs run: the folder sitegen.generated wrote that language's pages
+# to. Without it (`mkdocs serve`), hooks/site.py generates the pages itself.
+GENERATED_ENV = "SITEGEN_GENERATED"
 
 
 def _checked(root: Path):
@@ -52,7 +61,8 @@ def validate(root: Path, save_to: Path | None = None) -> int:
     if ds is None:
         return 1
     if save_to:
-        save_to.write_bytes(pickle.dumps(ds.without_raw_yaml(), protocol=pickle.HIGHEST_PROTOCOL))
+        with open(save_to, "wb") as f:  # streamed: the bytes are over 100 MB at 10,000 records
+            pickle.dump(ds.without_raw_yaml(), f, protocol=pickle.HIGHEST_PROTOCOL)
     return 0
 
 
@@ -68,10 +78,31 @@ def report_missing_translations(ds) -> None:
         print("\n".join(lines), file=sys.stderr)
 
 
-def _mkdocs(root: Path, lang: str, out: Path, env: dict) -> subprocess.CompletedProcess:
+def generate_language(root: Path, lang: str, dest: Path) -> int:
+    """Write one language's generated pages to dest (`python -m sitegen generate`, run by
+    `build` in a child process: see sitegen/generated.py). Returns the exit status."""
+    with open(os.environ[VALIDATED_DATASET_ENV], "rb") as f:
+        ds = pickle.load(f)  # written by this build's validation a moment ago, in its temp folder
+    try:
+        write_language(language_context(ds, lang), root / "content" / lang, dest)
+    except GenerationError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    return 0
+
+
+def _language(root: Path, lang: str, tmp: Path, env: dict) -> subprocess.CompletedProcess:
+    """One language: its pages generated in a process of their own, then MkDocs over them.
+    The generation's memory (the records) is given back before MkDocs renders."""
+    generated = tmp / f"generated-{lang}"
+    cmd = [sys.executable, "-m", "sitegen", "generate", str(root.resolve()), lang, str(generated)]
+    run = subprocess.run(cmd, cwd=_PACKAGE_PARENT, env=env, capture_output=True, text=True)
+    if run.returncode != 0:
+        return run
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-           "-f", str(root / CONFIGS[lang]), "-d", str(out)]
-    return subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True)
+           "-f", str(root / CONFIGS[lang]), "-d", str(tmp / lang)]
+    return subprocess.run(cmd, cwd=root, env=dict(env, **{GENERATED_ENV: str(generated)}),
+                          capture_output=True, text=True)
 
 
 def build(root: Path, site_dir: Path | None = None) -> int:
@@ -88,7 +119,7 @@ def build(root: Path, site_dir: Path | None = None) -> int:
             print("サイトは変更していません / the existing site was left unchanged", file=sys.stderr)
             return 1
         with ThreadPoolExecutor(max_workers=2) as pool:
-            runs = dict(zip(CONFIGS, pool.map(lambda lang: _mkdocs(root, lang, tmp / lang, env), CONFIGS)))
+            runs = dict(zip(CONFIGS, pool.map(lambda lang: _language(root, lang, tmp, env), CONFIGS)))
         failed = [lang for lang, run in runs.items() if run.returncode != 0]
         for lang, run in runs.items():
             output = (run.stdout + run.stderr).strip()
@@ -114,7 +145,7 @@ def build(root: Path, site_dir: Path | None = None) -> int:
 def _validate_in_child(root: Path, save_to: Path) -> int:
     """`validate` in a child process (this same package); its messages are printed here."""
     cmd = [sys.executable, "-m", "sitegen", "validate", str(root.resolve()), "--save-validated", str(save_to)]
-    run = subprocess.run(cmd, cwd=Path(__file__).resolve().parent.parent, capture_output=True, text=True)
+    run = subprocess.run(cmd, cwd=_PACKAGE_PARENT, capture_output=True, text=True)
     if run.stderr:
         print(run.stderr.rstrip("\n"), file=sys.stderr)
     return run.returncode

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import BinaryIO, Callable
 
 import yaml
 
@@ -46,10 +47,25 @@ class Page:
 
 @dataclass(frozen=True)
 class StaticFile:
-    """A non-page output of one language (feed.xml, calendar.ics, data.csv)."""
+    """A non-page output of one language (feed.xml, calendar.ics, data.csv).
+
+    `content` is the bytes, or a function that writes them to a file when the file is
+    written: the open data files are written a record at a time that way (at 10,000 records
+    a dump of a whole data file is a few hundred megabytes of memory)."""
 
     path: str
-    content: bytes
+    content: bytes | Callable[[BinaryIO], None]
+
+    def write_to(self, stream: BinaryIO) -> None:
+        if callable(self.content):
+            self.content(stream)
+        else:
+            stream.write(self.content)
+
+    def data(self) -> bytes:
+        buffer = io.BytesIO()
+        self.write_to(buffer)
+        return buffer.getvalue()
 
 
 Fragment = Callable[[str], str]  # page url -> Markdown/HTML to insert into a hand-written page

@@ -59,8 +59,8 @@ class Dataset:
 
     def site_only(self) -> "Dataset":
         """The site file alone (the records set to None), for work after the pages are made:
-        the per-page metadata reads only the site's contact. Lets a language run free the
-        records before MkDocs renders thousands of pages (hooks/site.py)."""
+        the per-page metadata reads only the site's contact. What MkDocs' hooks get of the
+        data (sitegen.generated.Manifest), not the records."""
         return dataclasses.replace(self, projects=None, donations=None, calls=None, news=None,
                                    loaded={"site": self.loaded["site"]}, _precise={})
 

@@ -19,7 +19,7 @@ import yaml
 from .errors import DataError, DataErrors, format_path
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a dataset holds one per record and field
 class Mark:
     line: int  # 1-based
     column: int  # 1-based

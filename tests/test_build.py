@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import subprocess
+import sys
 
 import pytest
 
@@ -139,3 +142,40 @@ def test_build_leaves_no_temporary_files_behind(tmp_path):
     for lang_root in (root / "site", root / "site" / "en"):  # the staged files were copied
         assert (lang_root / "feed.xml").read_bytes().startswith(b"<?xml")
     assert (root / "site" / "opendata" / "projects.csv").read_bytes().startswith("\ufeff".encode())
+
+
+@pytest.mark.parametrize("page_path, text, message", [
+    ("about.md", "# About\n\n<!-- sitegen:no-such-thing -->\n",
+     "about.md: 不明な差し込み「no-such-thing」 / unknown fragment 'no-such-thing' (known: "),
+    ("projects/index.md", "# Projects\n",
+     "content/ja/projects/index.md: このページはデータから作られます / this page is generated from data"),
+])
+def test_a_hand_written_page_that_cannot_be_built_fails_with_one_message(tmp_path, page_path, text, message):
+    root = make_project(tmp_path)
+    assert build_project(root).returncode == 0
+    before = tree_digest(root / "site")
+    (root / "content" / "ja" / page_path).parent.mkdir(exist_ok=True)
+    (root / "content" / "ja" / page_path).write_text(text, encoding="utf-8")
+    result = build_project(root)
+    assert result.returncode == 1
+    assert message in result.stderr and "Traceback" not in result.stderr, result.stderr
+    assert tree_digest(root / "site") == before
+
+
+def test_mkdocs_alone_builds_the_same_pages_as_the_build(tmp_path):
+    # `make serve` runs MkDocs without `python -m sitegen build`: the hooks then make the pages
+    # in MkDocs' own process, through the same code. Same HTML, feeds, calendars and open data.
+    root = make_project(tmp_path)
+    assert build_project(root).returncode == 0
+    alone = tmp_path / "alone"
+    env = dict(os.environ, SITE_TODAY="2025-04-15", PYTHONPATH=str(REPO), NO_MKDOCS_2_WARNING="1")
+    env.pop("SITE_URL", None)
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", "mkdocs.en.yml",
+                          "-d", str(alone)], cwd=root, env=env, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    built = root / "site" / "en"
+    compared = [p.relative_to(built) for p in built.rglob("*") if p.is_file()
+                and p.suffix in (".html", ".xml", ".ics", ".csv", ".json") and "pagefind" not in p.parts]
+    assert len(compared) > 20
+    different = [str(p) for p in compared if (alone / p).read_bytes() != (built / p).read_bytes()]
+    assert not different, different

@@ -15,8 +15,10 @@ from pydantic import Field
 
 from sitegen.dates import PartialDate
 from sitegen.models.common import Date, FiscalYear, Id, Strict, Text, Yen
-from sitegen.sections.opendata import STEMS, dataset_columns, model_columns
+from sitegen.sections.opendata import STEMS, dataset_columns, model_columns, write_json
+from sitegen.validate import load_dataset
 from tests.html import page
+from tests.sitebuild import REPO
 
 SEED_TOTAL = 57_500_000  # 100万+100万+50万+100万+3,000万+2,400万 (第一生命: 非公表)
 
@@ -138,3 +140,28 @@ def test_columns_follow_a_grown_model():
                    period=PartialDate(2024, 12), place=Place(name=Text(ja="平塚")))
     values = {c.name: c.get(record) for c in columns}
     assert values["place_name_ja"] == "平塚" and values["closes"] is None and str(values["period"]) == "2024-12"
+
+
+@pytest.mark.parametrize("stem", STEMS + ("news", "site"))
+def test_json_written_a_record_at_a_time_is_the_json_of_the_whole_dump(stem):
+    # write_json streams (memory at 10,000 records); the text must stay what json.dumps writes
+    data = getattr(load_dataset(REPO), stem)
+    stream = io.BytesIO()
+    write_json(data, stream)
+    whole = json.dumps(data.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    assert stream.getvalue().decode("utf-8") == whole
+
+
+def test_json_of_an_empty_record_list_and_an_empty_model():
+    class Records(Strict):
+        items: list[Text] = []
+        note: str = "x"
+
+    class Nothing(Strict):
+        pass
+
+    for model in (Records(), Records(items=[Text(ja="あ")]), Nothing()):
+        stream = io.BytesIO()
+        write_json(model, stream)
+        assert stream.getvalue().decode("utf-8") == json.dumps(model.model_dump(mode="json"),
+                                                               ensure_ascii=False, indent=2) + "\n"

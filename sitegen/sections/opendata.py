@@ -23,7 +23,7 @@ import json
 import types
 import typing
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, BinaryIO, Callable
 
 from pydantic import BaseModel, BeforeValidator
 
@@ -205,17 +205,45 @@ def _cell(value: Any) -> str:
 
 
 def to_csv(stem: str, records: list[BaseModel]) -> bytes:
+    buffer = io.BytesIO()
+    write_csv(stem, records, buffer)
+    return buffer.getvalue()
+
+
+def write_csv(stem: str, records: list[BaseModel], stream: BinaryIO) -> None:
     columns, _ = dataset_columns(stem)
-    buf = io.StringIO(newline="")
-    writer = csv.writer(buf, lineterminator="\r\n")
+    text = io.TextIOWrapper(stream, encoding=CSV_ENCODING, newline="")
+    writer = csv.writer(text, lineterminator="\r\n")
     writer.writerow([c.name for c in columns])
     for r in records:
         writer.writerow([_cell(c.get(r)) for c in columns])
-    return buf.getvalue().encode(CSV_ENCODING)
+    text.flush()
+    text.detach()  # the stream stays open: it is the caller's
 
 
 def _json_bytes(value: Any) -> bytes:
     return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def write_json(data: BaseModel, stream: BinaryIO) -> None:
+    """The bytes of _json_bytes(data.model_dump(mode="json")), written one list item at a
+    time: the dump of 10,000 records at once is a few hundred megabytes."""
+    def dumps(value: Any, indent: str) -> str:  # JSON holds no raw newline, so this re-indents
+        return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + indent)
+
+    names = list(type(data).model_fields)
+    stream.write(b"{" if names else b"{}")
+    for i, name in enumerate(names):
+        head = ("," if i else "") + "\n  " + json.dumps(name, ensure_ascii=False) + ": "
+        items = getattr(data, name)
+        if isinstance(items, list) and items and all(isinstance(item, BaseModel) for item in items):
+            stream.write((head + "[").encode("utf-8"))
+            for j, item in enumerate(items):
+                stream.write((("," if j else "") + "\n    " + dumps(item.model_dump(mode="json"), "    ")).encode("utf-8"))
+            stream.write(b"\n  ]")
+        else:
+            stream.write((head + dumps(data.model_dump(mode="json", include={name})[name], "  ")).encode("utf-8"))
+    stream.write(b"\n}\n" if names else b"\n")
 
 
 def schema(stem: str, ctx: BuildContext) -> dict:
@@ -232,8 +260,10 @@ def downloads(ctx: BuildContext) -> list[StaticFile]:
     for stem in STEMS:
         data = getattr(ctx.ds, stem)
         records = getattr(data, _record_model(stem)[1])
-        files.append(StaticFile(f"{URL}{stem}.json", _json_bytes(data.model_dump(mode="json"))))
-        files.append(StaticFile(f"{URL}{stem}.csv", to_csv(stem, records)))
+        # written a record at a time when the file is written (StaticFile)
+        files.append(StaticFile(f"{URL}{stem}.json", lambda stream, data=data: write_json(data, stream)))
+        files.append(StaticFile(f"{URL}{stem}.csv",
+                                lambda stream, stem=stem, records=records: write_csv(stem, records, stream)))
         files.append(StaticFile(f"{URL}schema/{stem}.schema.json", _json_bytes(schema(stem, ctx))))
     return files
 

@@ -9,39 +9,26 @@ from __future__ import annotations
 import re
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 
-from sitegen.context import BuildContext
-from sitegen.sections import generate
-from sitegen.today import site_today
+from sitegen.generated import FILES, FILLED, PAGES, language_context, write_language
 from sitegen.validate import load_dataset
-
-def _page_url(src: Path, docs: Path) -> str:
-    rel = src.relative_to(docs).with_suffix("").as_posix()
-    if rel == "index":
-        return ""
-    return (rel[: -len("/index")] if rel.endswith("/index") else rel) + "/"
 
 
 def write_markdown_tree(project: Path, dest: Path) -> None:
-    """dest/docs-ja and dest/docs-en: every page our build makes, written out as files."""
+    """dest/docs-ja and dest/docs-en: every page our build makes, written out as files
+    (by the build's own sitegen.generated), laid over a copy of the hand-written pages."""
     ds = load_dataset(project)
     for lang in ("ja", "en"):
-        out = generate(BuildContext(ds=ds, lang=lang, today=site_today()))
         docs = dest / f"docs-{lang}"
         shutil.copytree(project / "content" / lang, docs)
-        for md in docs.rglob("*.md"):  # hand-written pages with their data fragments filled in
-            text = md.read_text(encoding="utf-8")
-            url = _page_url(md, docs)
-            md.write_text(out.fill_fragments(text, url), encoding="utf-8")
-        for page in out.pages:
-            target = docs / page.src_uri
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(page.markdown(), encoding="utf-8")
-        for static in out.files:
-            target = docs / static.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(static.data())
+        with tempfile.TemporaryDirectory(dir=dest) as tmp:
+            generated = Path(tmp)
+            write_language(language_context(ds, lang), project / "content" / lang, generated)
+            for part in (FILLED, PAGES, FILES):  # filled: hand-written pages with their data fragments
+                if (generated / part).is_dir():
+                    shutil.copytree(generated / part, docs, dirs_exist_ok=True)
         if lang == "ja" and (project / "content" / "files").is_dir():
             shutil.copytree(project / "content" / "files", docs / "files")
 

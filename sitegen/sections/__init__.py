@@ -14,8 +14,8 @@ SECTIONS = (home, projects, donations, calls, news, opendata, feeds)
 
 
 def section_outputs(ctx: BuildContext) -> Iterator[Output]:
-    """Each section's output in turn, so that a caller can write one out and let it go
-    before the next is made (sitegen.generated)."""
+    """Each section's output in turn, so that a caller (sitegen.generated) can write one out
+    and let it go before the next is made."""
     names: set[str] = set()
     for section in SECTIONS:
         part = section.build(ctx)
@@ -24,14 +24,3 @@ def section_outputs(ctx: BuildContext) -> Iterator[Output]:
         names |= part.fragments.keys()
         yield part
 
-
-def generate(ctx: BuildContext) -> Output:
-    """All of one language's pages, files and fragments at once."""
-    out = Output()
-    for part in section_outputs(ctx):
-        out.pages.extend(part.pages)
-        out.files.extend(part.files)
-        out.fragments.update(part.fragments)
-    out.pages.sort(key=lambda p: p.url)
-    out.files.sort(key=lambda f: f.path)
-    return out

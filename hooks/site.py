@@ -45,9 +45,6 @@ UNUSED_THEME_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/s
 def on_config(config: "MkDocsConfig") -> "MkDocsConfig":
     """Find this language's generated pages: written by `python -m sitegen build` before this
     run, or made now (`mkdocs serve`, on every rebuild) into a folder of this run's own."""
-    base_url = os.environ.get("SITE_URL", "").strip()
-    if base_url:
-        config.site_url = base_url.rstrip("/") + "/" + ("en/" if config.extra["lang"] == "en" else "")
     folder = os.environ.get(GENERATED_ENV)
     _state.clear()
     if folder:
@@ -55,6 +52,8 @@ def on_config(config: "MkDocsConfig") -> "MkDocsConfig":
     else:
         own = Path(tempfile.mkdtemp(prefix="sitegen-pages-"))
         _state.update(folder=own, own=own, manifest=_generate(config, own))
+    # this language's root under SITE_URL, as the pages were made with it ('' without SITE_URL)
+    config.site_url = _state["manifest"].ctx.absolute("") or config.site_url
     return config
 
 

@@ -20,6 +20,7 @@ import pickle
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from .context import BuildContext
 from .models.site import Contact
@@ -63,14 +64,13 @@ def write_language(ctx: BuildContext, content_dir: Path, dest: Path) -> Manifest
         for page in part.pages:
             if page.src_uri in pages:
                 raise AssertionError(f"two sections make the page {page.url!r}")
-            _write(dest / PAGES / page.src_uri, page.markdown().encode("utf-8"))
+            with _create(dest / PAGES / page.src_uri) as stream:
+                stream.write(page.markdown().encode("utf-8"))
             pages[page.src_uri] = page.edit[0] if page.edit else None
             if page.contact is not None:
                 contacts[page.url] = page.contact
         for static in part.files:
-            target = dest / FILES / static.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with open(target, "wb") as stream:
+            with _create(dest / FILES / static.path) as stream:
                 static.write_to(stream)
             files.append(static.path)
         fragments.fragments.update(part.fragments)
@@ -103,7 +103,8 @@ def _fill_hand_written(out: Output, lang: str, content_dir: Path, dest: Path, ge
             raise GenerationError(f"{src_uri}: 不明な差し込み「{name}」 / unknown fragment '{name}' "
                                   f"(known: {', '.join(sorted(out.fragments))})") from None
         if new != text:
-            _write(dest / FILLED / src_uri, new.encode("utf-8"))
+            with _create(dest / FILLED / src_uri) as stream:
+                stream.write(new.encode("utf-8"))
             filled.append(src_uri)
     return filled
 
@@ -116,6 +117,7 @@ def page_url(src_uri: str) -> str:
     return path + "/" if path else ""
 
 
-def _write(path: Path, content: bytes) -> None:
+def _create(path: Path) -> BinaryIO:
+    """A new file at path, opened for writing, its folders made first."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(content)
+    return open(path, "wb")

@@ -1,7 +1,7 @@
 """Call data sets for the build tests: the Kawasaki call plus copies with other dates."""
 from __future__ import annotations
 
-from tests.sitebuild import REPO
+from tests.sitebuild import REPO, SEED_DATA
 
 KAWASAKI = "kawasaki-decarbonization-2024"
 
@@ -9,7 +9,7 @@ KAWASAKI = "kawasaki-decarbonization-2024"
 def calls_yaml_with_copies() -> str:
     """The repo's calls.yaml plus two copies of the Kawasaki call: one that closed on
     2024-04-10 and one that opens on 2024-07-01 (the way staff publish a new call)."""
-    text = (REPO / "data" / "calls.yaml").read_text(encoding="utf-8")
+    text = (SEED_DATA / "calls.yaml").read_text(encoding="utf-8")
     head, record = text.split("calls:\n", 1)
     copies = [record]
     for new_id, start, end in (("early-call-2024", "2024-04-01", "2024-04-10"),

@@ -1,4 +1,10 @@
-"""Build real sites in temporary folders, with the repository's code and a chosen data set."""
+"""Build real sites in temporary folders, with the repository's code and a chosen data set.
+
+The data set is by default the *frozen seed* (tests/seed/data/): a copy of data/ as the
+project started, kept still so that tests of the seed's facts (totals, counts, texts) do not
+fail when staff add or change records in data/, which they do all the time. Tests that read
+the live data/ (tests/test_live_data.py) check only what holds for any valid data.
+"""
 from __future__ import annotations
 
 import os
@@ -8,12 +14,18 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+# The frozen seed: a project root whose data/ is load_dataset-able (load_dataset(SEED)).
+SEED = REPO / "tests" / "seed"
+SEED_DATA = SEED / "data"
+LIVE_DATA = REPO / "data"
 _SKELETON = ("mkdocs.yml", "mkdocs.en.yml", "hooks", "overrides", "content")
 
 
-def make_project(dest: Path, data: dict[str, str] | None = None, content: bool = True) -> Path:
-    """A project folder in dest: the repo's config, theme and pages, and either the
-    repo's data (data=None) or the given files {stem: yaml text} on top of it."""
+def make_project(dest: Path, data: dict[str, str] | None = None, content: bool = True,
+                 data_from: Path = SEED_DATA) -> Path:
+    """A project folder in dest: the repo's config, theme and pages, and the data of
+    data_from (the frozen seed unless told otherwise) with the given files
+    {stem: yaml text} on top of it."""
     for name in _SKELETON:
         src = REPO / name
         if src.is_dir():
@@ -21,7 +33,7 @@ def make_project(dest: Path, data: dict[str, str] | None = None, content: bool =
         else:
             shutil.copy2(src, dest / name)
     (dest / "sitegen").symlink_to(REPO / "sitegen")  # mkdocs.yml watches it
-    shutil.copytree(REPO / "data", dest / "data")
+    shutil.copytree(data_from, dest / "data")
     for stem, text in (data or {}).items():
         (dest / "data" / f"{stem}.yaml").write_text(text, encoding="utf-8")
     return dest
@@ -43,13 +55,13 @@ def build_project(root: Path, today: str | None = "2025-04-15", site_url: str | 
 
 
 def dataset_errors(dest: Path, **files: str) -> list:
-    """The repository's data with some files replaced, loaded without MkDocs; every error of the run."""
+    """The seed's data with some files replaced, loaded without MkDocs; every error of the run."""
     import pytest
 
     from sitegen.errors import DataErrors
     from sitegen.validate import load_dataset
 
-    shutil.copytree(REPO / "data", dest / "data")
+    shutil.copytree(SEED_DATA, dest / "data")
     for stem, text in files.items():
         (dest / "data" / f"{stem}.yaml").write_text(text, encoding="utf-8")
     with pytest.raises(DataErrors) as exc:

@@ -16,7 +16,7 @@ from sitegen.call_status import JST, status_at, status_on
 from sitegen.errors import DataErrors
 from sitegen.subsidy import SubsidyRule, expenses_for_maximum, expenses_for_minimum, subsidy_amount
 from sitegen.validate import load_dataset
-from tests.sitebuild import REPO
+from tests.sitebuild import REPO, SEED, SEED_DATA
 
 CASES = json.loads((REPO / "tests" / "cases" / "subsidy.json").read_text(encoding="utf-8"))
 START, END = dt.date(2024, 4, 23), dt.date(2024, 6, 11)
@@ -78,7 +78,7 @@ def test_subsidy_thresholds_and_bad_input():
 
 @pytest.fixture(scope="module")
 def kawasaki():
-    return load_dataset(REPO).calls.calls[0]
+    return load_dataset(SEED).calls.calls[0]
 
 
 def test_calendar_parses_and_holds_the_dates(kawasaki):
@@ -116,7 +116,7 @@ def test_calendar_is_stable_and_translated(kawasaki):
 # --- Bad input (section 7 of the issue) --------------------------------------------------------
 
 def _errors_for(tmp_path: Path, old: str, new: str) -> str:
-    shutil.copytree(REPO / "data", tmp_path / "data")
+    shutil.copytree(SEED_DATA, tmp_path / "data")
     path = tmp_path / "data" / "calls.yaml"
     text = path.read_text(encoding="utf-8")
     assert old in text, old
@@ -127,7 +127,7 @@ def _errors_for(tmp_path: Path, old: str, new: str) -> str:
 
 
 def _line_of(old: str) -> int:
-    text = (REPO / "data" / "calls.yaml").read_text(encoding="utf-8")
+    text = (SEED_DATA / "calls.yaml").read_text(encoding="utf-8")
     return text[:text.index(old)].count("\n") + 1
 
 

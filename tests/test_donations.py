@@ -10,7 +10,7 @@ from sitegen.errors import DataErrors
 from sitegen.sections.donations import year_totals
 from sitegen.validate import load_dataset
 from tests.html import page, parse
-from tests.sitebuild import REPO
+from tests.sitebuild import REPO, SEED, SEED_DATA
 
 ONE = """donations:
   - id: d1
@@ -23,7 +23,7 @@ ONE = """donations:
 
 
 def errors_for(tmp_path, text: str):
-    shutil.copytree(REPO / "data", tmp_path / "data")
+    shutil.copytree(SEED_DATA, tmp_path / "data")
     (tmp_path / "data" / "donations.yaml").write_text(text, encoding="utf-8")
     with pytest.raises(DataErrors) as exc:
         load_dataset(tmp_path)
@@ -82,7 +82,7 @@ def test_unknown_designated_project(tmp_path):
 
 
 def test_known_designated_project_is_accepted(tmp_path):
-    shutil.copytree(REPO / "data", tmp_path / "data")
+    shutil.copytree(SEED_DATA, tmp_path / "data")
     (tmp_path / "data" / "donations.yaml").write_text(
         ONE.format(fy=2024, amount=1000000) + "    project: umi-no-hiryo\n", encoding="utf-8")
     assert load_dataset(tmp_path).donations.donations[0].project == "umi-no-hiryo"
@@ -108,7 +108,7 @@ def test_unknown_donor_type(tmp_path):
 
 
 def test_tax_percentage_with_percent_sign(tmp_path):
-    text = (REPO / "data" / "donations.yaml").read_text(encoding="utf-8").replace(
+    text = (SEED_DATA / "donations.yaml").read_text(encoding="utf-8").replace(
         "loss_inclusion_percent: 30 ", 'loss_inclusion_percent: "30%" ')
     e = one_error(tmp_path, text)
     assert e.path == "tax_relief.loss_inclusion_percent" and "no %" in e.en
@@ -117,7 +117,7 @@ def test_tax_percentage_with_percent_sign(tmp_path):
 # --- Totals -------------------------------------------------------------------------------
 
 def test_year_totals_of_the_seed():
-    totals = year_totals(load_dataset(REPO).donations.donations)
+    totals = year_totals(load_dataset(SEED).donations.donations)
     assert [(y.fiscal_year, y.disclosed_total, y.undisclosed, y.count) for y in totals] == [
         (2024, 1_000_000, 1, 2), (2023, 2_500_000, 0, 3), (2022, 30_000_000, 0, 1), (2021, 24_000_000, 0, 1)]
     assert sum(y.disclosed_total for y in totals) == 57_500_000
@@ -260,7 +260,7 @@ def test_how_to_donate(seed_site):
 
 
 def test_unknown_project_of_a_use_case(tmp_path):
-    text = (REPO / "data" / "donations.yaml").read_text(encoding="utf-8").replace(
+    text = (SEED_DATA / "donations.yaml").read_text(encoding="utf-8").replace(
         "    project: kaiyo-gijutsu\n", "    project: no-such-project\n")
     e = one_error(tmp_path, text)
     assert e.path == "use_cases[0].project" and "no project has the id 'no-such-project'" in e.en

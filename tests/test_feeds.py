@@ -14,7 +14,7 @@ from sitegen.context import BuildContext
 from sitegen.sections.feeds import atom
 from sitegen.validate import load_dataset
 from tests.html import page
-from tests.sitebuild import REPO
+from tests.sitebuild import REPO, SEED
 
 BASE = "https://example.org/program/"
 
@@ -30,7 +30,7 @@ def parse_feed(path: Path):
 def test_both_feeds_are_valid_atom_with_news_and_calls(seed_site, path, lang, tour):
     feed = parse_feed(seed_site / path)
     assert feed.version == "atom10" and feed.feed.language == lang
-    ds = load_dataset(REPO)
+    ds = load_dataset(SEED)
     by_link = {e.link[len(BASE):]: e for e in feed.entries}
     # every news item (all are before SITE_TODAY) and every call, dated from the data in Japan time
     for n in ds.news.news:
@@ -61,7 +61,7 @@ def test_feed_links_point_to_built_pages(seed_site, path, prefix):
 
 
 def test_entry_ids_do_not_depend_on_site_url_and_differ_per_language():
-    ds = load_dataset(REPO)
+    ds = load_dataset(SEED)
     ja = BuildContext(ds=ds, lang="ja", today=dt.date(2025, 4, 15))
     ids = {}
     for ctx in (ja, dataclasses.replace(ja, site_url=BASE), dataclasses.replace(ja, lang="en")):
@@ -71,7 +71,7 @@ def test_entry_ids_do_not_depend_on_site_url_and_differ_per_language():
 
 
 def test_feed_without_site_url_has_relative_links_and_no_build_time():
-    ctx = BuildContext(ds=load_dataset(REPO), lang="en", today=dt.date(2030, 1, 1))
+    ctx = BuildContext(ds=load_dataset(SEED), lang="en", today=dt.date(2030, 1, 1))
     xml = atom(ctx)
     feed = feedparser.parse(xml)
     assert feed.bozo == 0

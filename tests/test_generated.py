@@ -5,7 +5,7 @@ import pytest
 
 from sitegen.generated import FILES, FILLED, PAGES, language_context, page_url, read_manifest, write_language
 from sitegen.validate import load_dataset
-from tests.sitebuild import REPO
+from tests.sitebuild import REPO, SEED
 
 
 @pytest.mark.parametrize("src_uri, url", [
@@ -19,7 +19,7 @@ def test_page_url_is_the_one_mkdocs_gives(src_uri, url):
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_the_folder_holds_every_page_and_file_the_manifest_lists(tmp_path, lang, monkeypatch):
     monkeypatch.setenv("SITE_TODAY", "2025-04-15")
-    ctx = language_context(load_dataset(REPO), lang)
+    ctx = language_context(load_dataset(SEED), lang)
     manifest = write_language(ctx, REPO / "content" / lang, tmp_path)
     assert read_manifest(tmp_path) == manifest
     assert "projects/index.md" in manifest.pages and any(p.startswith("calls/") for p in manifest.pages)

@@ -6,7 +6,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 from tests.html import page, parse
-from tests.sitebuild import REPO, build_project, make_project
+from tests.sitebuild import REPO, SEED_DATA, build_project, make_project
 
 BASE = "https://example.org/program/"
 
@@ -74,7 +74,7 @@ def test_every_page_ends_with_the_department_contact(seed_site):
 
 
 def test_inquiry_form_link_carries_page_title_and_address(tmp_path):
-    site = (REPO / "data" / "site.yaml").read_text(encoding="utf-8")
+    site = (SEED_DATA / "site.yaml").read_text(encoding="utf-8")
     site = site.replace("    fax: 0463-35-8125\n",
                         "    fax: 0463-35-8125\n    inquiry_form: https://example.org/form?kind=page\n")
     root = make_project(tmp_path, {"site": site})

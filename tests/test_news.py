@@ -10,7 +10,7 @@ from sitegen.context import BuildContext
 from sitegen.sections.news import by_fiscal_year, months_before, published_news, recent_news
 from sitegen.validate import load_dataset
 from tests.html import content_headings, page
-from tests.sitebuild import REPO, build_project, make_project
+from tests.sitebuild import REPO, SEED, SEED_DATA, build_project, make_project
 
 
 @pytest.mark.parametrize("day, months, expected", [
@@ -24,7 +24,7 @@ def test_months_before(day, months, expected):
     assert months_before(dt.date.fromisoformat(day), months) == dt.date.fromisoformat(expected)
 
 
-def ctx_for(today: str, lang: str = "ja", root=REPO) -> BuildContext:
+def ctx_for(today: str, lang: str = "ja", root=SEED) -> BuildContext:
     return BuildContext(ds=load_dataset(root), lang=lang, today=dt.date.fromisoformat(today))
 
 
@@ -87,7 +87,7 @@ def test_home_page_without_recent_news_says_so_and_links_to_archive(tmp_path):
 
 
 def test_window_is_a_setting(tmp_path):
-    site = (REPO / "data" / "site.yaml").read_text(encoding="utf-8")
+    site = (SEED_DATA / "site.yaml").read_text(encoding="utf-8")
     site = re.sub(r"news_window_months: \d+", "news_window_months: 6", site)
     root = make_project(tmp_path, {"site": site})
     assert build_project(root, today="2025-08-01").returncode == 0

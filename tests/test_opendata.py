@@ -18,7 +18,7 @@ from sitegen.models.common import Date, FiscalYear, Id, Strict, Text, Yen
 from sitegen.sections.opendata import STEMS, dataset_columns, model_columns, write_json
 from sitegen.validate import load_dataset
 from tests.html import page
-from tests.sitebuild import REPO
+from tests.sitebuild import REPO, SEED
 
 SEED_TOTAL = 57_500_000  # 100万+100万+50万+100万+3,000万+2,400万 (第一生命: 非公表)
 
@@ -145,7 +145,7 @@ def test_columns_follow_a_grown_model():
 @pytest.mark.parametrize("stem", STEMS + ("news", "site"))
 def test_json_written_a_record_at_a_time_is_the_json_of_the_whole_dump(stem):
     # write_json streams (memory at 10,000 records); the text must stay what json.dumps writes
-    data = getattr(load_dataset(REPO), stem)
+    data = getattr(load_dataset(SEED), stem)
     stream = io.BytesIO()
     write_json(data, stream)
     whole = json.dumps(data.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"

@@ -12,7 +12,7 @@ from sitegen.filetypes import FileTypeError, format_size, inspect
 from sitegen.models.projects import Period, project_status
 from sitegen.validate import load_dataset
 from tests.fixtures.projects.files import write_docx, write_pdf
-from tests.sitebuild import REPO
+from tests.sitebuild import REPO, SEED, SEED_DATA
 
 D = dt.date
 
@@ -80,7 +80,7 @@ def test_missing_file_and_unknown_extension(tmp_path):
 # --- The seed's seven projects ------------------------------------------------------------
 
 def test_seed_projects_carry_every_fact():
-    ds = load_dataset(REPO)
+    ds = load_dataset(SEED)
     by_id = {p.id: p for p in ds.projects.projects}
     assert len(by_id) == 7
     kaiyo = by_id["kaiyo-gijutsu"]
@@ -121,7 +121,7 @@ projects:
 
 
 def errors_for(tmp_path, record: str, files: dict | None = None):
-    shutil.copytree(REPO / "data", tmp_path / "data")
+    shutil.copytree(SEED_DATA, tmp_path / "data")
     (tmp_path / "data" / "projects.yaml").write_text(HEAD + record, encoding="utf-8")
     (tmp_path / "data" / "news.yaml").write_text("news: []\n", encoding="utf-8")
     (tmp_path / "data" / "donations.yaml").write_text("donations: []\n", encoding="utf-8")
@@ -148,7 +148,7 @@ def test_report_year_outside_period(tmp_path):
 
 
 def test_report_in_the_fiscal_year_the_period_starts_in_is_fine(tmp_path):
-    shutil.copytree(REPO / "data", tmp_path / "data")
+    shutil.copytree(SEED_DATA, tmp_path / "data")
     (tmp_path / "data" / "projects.yaml").write_text(
         HEAD + "    period: {start: 2025-02, end: 2025-03}\n    reports:\n      - {kind: pending, fiscal_year: 2024}\n")
     (tmp_path / "data" / "news.yaml").write_text("news: []\n")

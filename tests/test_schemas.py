@@ -16,7 +16,7 @@ import pytest
 
 from sitegen.schemas import REGENERATE, schema_errors, write_schemas
 from sitegen.validate import FILE_MODELS
-from tests.sitebuild import REPO
+from tests.sitebuild import REPO, SEED_DATA
 
 SCHEMAS = REPO / "schemas"
 
@@ -79,7 +79,7 @@ def test_common_types_carry_their_description_and_constraints():
 
 @pytest.mark.parametrize("stem", list(FILE_MODELS))
 def test_each_data_file_names_its_schema_on_the_first_line(stem):
-    first = (REPO / "data" / f"{stem}.yaml").read_text(encoding="utf-8").splitlines()[0]
+    first = (SEED_DATA / f"{stem}.yaml").read_text(encoding="utf-8").splitlines()[0]
     assert first == f"# yaml-language-server: $schema=../schemas/{stem}.schema.json"
 
 
@@ -119,7 +119,7 @@ def test_valid_sample_matches_the_schema(tmp_path):
 
 
 def test_repository_data_matches_the_schemas():
-    assert {stem: schema_errors(REPO / "data" / f"{stem}.yaml") for stem in FILE_MODELS} == \
+    assert {stem: schema_errors(SEED_DATA / f"{stem}.yaml") for stem in FILE_MODELS} == \
         {stem: [] for stem in FILE_MODELS}
 
 
@@ -137,7 +137,7 @@ def test_sample_with_a_mistake_is_underlined_where_it_is(tmp_path, change, expec
 def test_check_schema_script_reports_and_fails(tmp_path):
     bad = _sample(tmp_path, SAMPLE.replace("    title:", "    titel:"))
     script = [sys.executable, str(REPO / "scripts" / "check_schema.py")]
-    ok = subprocess.run(script + [str(REPO / "data" / "news.yaml")], capture_output=True, text=True)
+    ok = subprocess.run(script + [str(SEED_DATA / "news.yaml")], capture_output=True, text=True)
     assert ok.returncode == 0 and "OK" in ok.stdout
     failed = subprocess.run(script + [str(bad)], capture_output=True, text=True)
     assert failed.returncode == 1 and f"{bad}:5:5 news.0:" in failed.stdout and "'titel'" in failed.stdout

@@ -9,14 +9,14 @@ import pytest
 from sitegen.models.donations import TaxRelief
 from sitegen.tax_relief import ReliefInputError, compute_relief, max_credit_percent, max_percent, percent_of
 from sitegen.validate import load_dataset
-from tests.sitebuild import REPO
+from tests.sitebuild import REPO, SEED
 
 CASES = json.loads((Path(__file__).parent / "cases" / "tax_relief.json").read_text(encoding="utf-8"))["cases"]
 
 
 @pytest.fixture(scope="module")
 def params() -> TaxRelief:
-    return load_dataset(REPO).donations.tax_relief
+    return load_dataset(SEED).donations.tax_relief
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])

@@ -6,7 +6,7 @@ import pickle
 import pytest
 
 from sitegen.validate import load_dataset
-from tests.sitebuild import REPO, dataset_errors
+from tests.sitebuild import REPO, SEED, dataset_errors
 
 PROJECT = """projects:
   - id: {id}
@@ -19,7 +19,7 @@ PROJECT = """projects:
 
 
 def test_repository_data_is_valid():
-    ds = load_dataset(REPO)
+    ds = load_dataset(SEED)
     assert ds.projects.projects and ds.calls.calls
 
 
@@ -113,7 +113,7 @@ def test_every_error_of_a_run_is_reported(tmp_path):
 def test_pickled_data_comes_back_equal_with_shared_field_sets():
     # The build hands the validated data to each language's page generation as a pickle;
     # Strict.__getstate__ shares the sets of given fields (a fifth of the memory at scale).
-    ds = load_dataset(REPO)
+    ds = load_dataset(SEED)
     back = pickle.loads(pickle.dumps(ds.without_raw_yaml(), protocol=pickle.HIGHEST_PROTOCOL))
     assert back.projects == ds.projects and back.calls == ds.calls and back.news == ds.news
     titles = [p.title for p in back.projects.projects]

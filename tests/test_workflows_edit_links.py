@@ -10,10 +10,10 @@ import pytest
 
 from sitegen.validate import load_dataset
 from tests.html import page
-from tests.sitebuild import REPO, build_project, make_project
+from tests.sitebuild import SEED, build_project, make_project
 
 REPO_URL = "https://github.com/example-org/program-site"
-DS = load_dataset(REPO)
+DS = load_dataset(SEED)
 RECORD_PAGES = ([(f"projects/{p.id}", "data/projects.yaml") for p in DS.projects.projects]
                 + [(f"calls/{c.id}", "data/calls.yaml") for c in DS.calls.calls])
 HAND_WRITTEN = ["about", "contact"]

@@ -1,34 +1,78 @@
-"""Command line: python -m sitegen validate | build | schemas"""
+"""Command line: python -m sitegen validate | build | schemas | generate (see --help)."""
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
-from .build import build, generate_language, validate
+from .build import CONFIGS, SAVE_OPTION, VALIDATED_OPTION, build, generate_language, validate
 
-USAGE = "usage: python -m sitegen validate|build|schemas [ROOT]"
-# `validate ROOT --save-validated FILE` is how `build` validates in a child process, and
-# `generate ROOT LANG FOLDER` how it makes each language's pages (build.py).
-SAVE_OPTION = "--save-validated"
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, ending its complaint about wrong arguments with a line in both languages
+    (argparse's own detail is English; the exit status stays 2, as for any usage mistake)."""
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: {message}\n"
+                     "コマンドの引数が正しくありません。--help で使い方を表示します / "
+                     "wrong arguments; --help shows how to use it\n")
+
+
+def _project_folder(value: str) -> Path:
+    folder = Path(value).resolve()
+    if not folder.is_dir():
+        raise argparse.ArgumentTypeError(f"フォルダ {value} がありません / no folder {value}")
+    return folder
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m sitegen",
+                     description="データ(data/*.yaml)の検証とサイトの作成 / check the data (data/*.yaml) and build the site")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, help_text: str, root_optional: bool = True) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        if root_optional:
+            sub.add_argument("root", metavar="ROOT", type=_project_folder, nargs="?", default=".",
+                             help="プロジェクトのフォルダ(省略時は現在のフォルダ) / "
+                                  "the project folder (default: the current folder)")
+        else:
+            sub.add_argument("root", metavar="ROOT", type=_project_folder,
+                             help="プロジェクトのフォルダ / the project folder")
+        return sub
+
+    validate_cmd = command("validate", "data/*.yaml だけを検証する(誤りがあれば終了コード1) / "
+                                       "check data/*.yaml only (exit status 1 on mistakes)")
+    validate_cmd.add_argument(SAVE_OPTION, metavar="FILE", type=Path, dest="save_validated",
+                              help="検証したデータを FILE に保存する(build が内部で使う) / "
+                                   "save the validated data to FILE (used by build)")
+    command("build", "検証して日本語と英語のサイトを site/ に作る / validate, then build both languages into site/")
+    command("schemas", "schemas/*.schema.json をモデルから作り直す / regenerate schemas/*.schema.json from the models")
+    generate_cmd = command("generate", "1言語分のページを FOLDER に書き出す(build が内部で使う) / "
+                                       "write one language's generated pages to FOLDER (used by build)",
+                           root_optional=False)  # LANG and FOLDER follow it
+    generate_cmd.add_argument("lang", metavar="LANG", choices=list(CONFIGS), help="言語 / language: " + ", ".join(CONFIGS))
+    generate_cmd.add_argument("folder", metavar="FOLDER", type=Path, help="書き出し先 / where to write the pages")
+    generate_cmd.add_argument(VALIDATED_OPTION, metavar="FILE", type=Path, dest="validated",
+                              help="validate --save-validated で保存したデータを読む(省略時はここで検証する) / "
+                                   "read the data saved by validate --save-validated (without it, the data is checked here)")
+    return parser
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in ("validate", "build", "schemas", "generate"):
-        print(USAGE, file=sys.stderr)
-        return 2
-    root = Path(argv[1]).resolve() if len(argv) > 1 else Path.cwd()
-    if argv[0] == "schemas":  # regenerate schemas/*.schema.json from the models
+    args = _parser().parse_args(argv)
+    if args.command == "schemas":
         from .schemas import write_schemas
 
-        for path in write_schemas(root):
-            print(path.relative_to(root))
+        for path in write_schemas(args.root):
+            print(path.relative_to(args.root))
         return 0
-    if argv[0] == "generate" and len(argv) == 4:
-        return generate_language(root, argv[2], Path(argv[3]))
-    if argv[0] == "validate":
-        save_to = Path(argv[3]) if len(argv) > 3 and argv[2] == SAVE_OPTION else None
-        return validate(root, save_to)
-    return build(root)
+    if args.command == "generate":
+        return generate_language(args.root, args.lang, args.folder, args.validated)
+    if args.command == "validate":
+        return validate(args.root, args.save_validated)
+    return build(args.root)
 
 
 if __name__ == "__main__":

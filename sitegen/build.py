@@ -18,6 +18,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from .errors import DataErrors, format_path
 from .generated import GenerationError, language_context, write_language
 from .postbuild import finish_site
 from .search import SearchIndexError
+from .summary import built_line, load_counts, record_counts, save_counts, validated_line
 from .today import site_today
 from .validate import load_dataset, missing_translations
 
@@ -32,13 +34,18 @@ CONFIGS = {"ja": "mkdocs.yml", "en": "mkdocs.en.yml"}
 _PACKAGE_PARENT = Path(__file__).resolve().parent.parent  # the child processes run `-m sitegen` from here
 
 
-# Set by `build` for its language runs: the data it has just validated, so each language's
-# page generation reads one pickle instead of parsing and validating every YAML file again
-# (at 10,000 records that parse is most of a run's start-up).
-VALIDATED_DATASET_ENV = "SITEGEN_VALIDATED_DATASET"
 # Set by `build` for each MkDocs run: the folder sitegen.generated wrote that language's pages
 # to. Without it (`mkdocs serve`), hooks/site.py generates the pages itself.
 GENERATED_ENV = "SITEGEN_GENERATED"
+# How `build` hands its validated data to the language runs: `validate ROOT --save-validated
+# FILE` writes it, `generate ROOT LANG FOLDER --validated FILE` reads it (sitegen/__main__.py).
+SAVE_OPTION = "--save-validated"
+VALIDATED_OPTION = "--validated"
+VALIDATED_FILE = "dataset.pickle"  # in the build's temporary folder
+
+
+def _on_github_actions() -> bool:
+    return os.environ.get("GITHUB_ACTIONS") == "true"  # set in every step of a workflow run
 
 
 def _checked(root: Path):
@@ -48,21 +55,34 @@ def _checked(root: Path):
         site_today()
     except DataErrors as exc:
         print(exc.report(), file=sys.stderr)
+        if _on_github_actions():
+            # Workflow commands, read by GitHub from the step's output, put each mistake on
+            # its line of the pull request; the lines above stay for people reading the log.
+            for error in exc.errors:
+                print(error.github_annotation(in_file=(root / error.file).is_file()))
         return None
     report_missing_translations(ds)
     return ds
 
 
 def validate(root: Path, save_to: Path | None = None) -> int:
-    """Check the data only. Prints every mistake; returns the exit status.
+    """Check the data only. Prints every mistake, or one line saying what was checked;
+    returns the exit status.
 
-    With save_to, also write the validated data there for the language runs of `build`."""
+    With save_to (`build`'s own validation), write the validated data there for the language
+    runs, and the record counts beside it (summary.counts_file) for the line the build ends
+    with, instead of printing a line of its own."""
+    started = time.perf_counter()
     ds = _checked(root)
     if ds is None:
         return 1
+    counts = record_counts(ds)
     if save_to:
         with open(save_to, "wb") as f:  # streamed: the bytes are over 100 MB at 10,000 records
             pickle.dump(ds.without_raw_yaml(), f, protocol=pickle.HIGHEST_PROTOCOL)
+        save_counts(save_to, counts)
+    else:
+        print(validated_line(counts, time.perf_counter() - started))
     return 0
 
 
@@ -78,11 +98,20 @@ def report_missing_translations(ds) -> None:
         print("\n".join(lines), file=sys.stderr)
 
 
-def generate_language(root: Path, lang: str, dest: Path) -> int:
+def generate_language(root: Path, lang: str, dest: Path, validated: Path | None = None) -> int:
     """Write one language's generated pages to dest (`python -m sitegen generate`, run by
-    `build` in a child process: see sitegen/generated.py). Returns the exit status."""
-    with open(os.environ[VALIDATED_DATASET_ENV], "rb") as f:
-        ds = pickle.load(f)  # written by this build's validation a moment ago, in its temp folder
+    `build` in a child process: see sitegen/generated.py). Returns the exit status.
+
+    `build` passes the data its validation has just saved (validated), so each language reads
+    one pickle instead of parsing and validating every YAML file again (at 10,000 records that
+    parse is most of a run's start-up). Run by hand, without it, the data is checked here."""
+    if validated is None:
+        ds = _checked(root)
+        if ds is None:
+            return 1
+    else:
+        with open(validated, "rb") as f:
+            ds = pickle.load(f)
     try:
         write_language(language_context(ds, lang), root / "content" / lang, dest)
     except GenerationError as exc:
@@ -95,7 +124,8 @@ def _language(root: Path, lang: str, tmp: Path, env: dict) -> subprocess.Complet
     """One language: its pages generated in a process of their own, then MkDocs over them.
     The generation's memory (the records) is given back before MkDocs renders."""
     generated = tmp / f"generated-{lang}"
-    cmd = [sys.executable, "-m", "sitegen", "generate", str(root.resolve()), lang, str(generated)]
+    cmd = [sys.executable, "-m", "sitegen", "generate", str(root.resolve()), lang, str(generated),
+           VALIDATED_OPTION, str(tmp / VALIDATED_FILE)]
     run = subprocess.run(cmd, cwd=_PACKAGE_PARENT, env=env, capture_output=True, text=True)
     if run.returncode != 0:
         return run
@@ -106,18 +136,21 @@ def _language(root: Path, lang: str, tmp: Path, env: dict) -> subprocess.Complet
 
 
 def build(root: Path, site_dir: Path | None = None) -> int:
-    """Validate, build ja and en, post-process, and replace site_dir atomically."""
+    """Validate, build ja and en, post-process, and replace site_dir atomically.
+    Ends with one line saying what was built (summary.built_line)."""
+    started = time.perf_counter()
     site_dir = site_dir or root / "site"
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
-    validated = tmp / "dataset.pickle"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0", **{VALIDATED_DATASET_ENV: str(validated)})
+    validated = tmp / VALIDATED_FILE
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
     try:
         # Validation runs in a process of its own: the parsed data would otherwise stay in this
         # process (Python keeps freed memory) for the whole build, next to the two language runs.
         if _validate_in_child(root, validated) != 0:
             print("サイトは変更していません / the existing site was left unchanged", file=sys.stderr)
             return 1
+        counts = load_counts(validated)
         with ThreadPoolExecutor(max_workers=2) as pool:
             runs = dict(zip(CONFIGS, pool.map(lambda lang: _language(root, lang, tmp, env), CONFIGS)))
         failed = [lang for lang, run in runs.items() if run.returncode != 0]
@@ -139,13 +172,17 @@ def build(root: Path, site_dir: Path | None = None) -> int:
         _swap(built, site_dir)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+    print(built_line(site_dir, counts, time.perf_counter() - started))
     return 0
 
 
 def _validate_in_child(root: Path, save_to: Path) -> int:
-    """`validate` in a child process (this same package); its messages are printed here."""
-    cmd = [sys.executable, "-m", "sitegen", "validate", str(root.resolve()), "--save-validated", str(save_to)]
+    """`validate` in a child process (this same package); its messages are printed here:
+    the mistakes and information on stderr, GitHub's annotations on stdout."""
+    cmd = [sys.executable, "-m", "sitegen", "validate", str(root.resolve()), SAVE_OPTION, str(save_to)]
     run = subprocess.run(cmd, cwd=_PACKAGE_PARENT, capture_output=True, text=True)
+    if run.stdout:
+        print(run.stdout.rstrip("\n"))
     if run.stderr:
         print(run.stderr.rstrip("\n"), file=sys.stderr)
     return run.returncode

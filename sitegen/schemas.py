@@ -112,7 +112,9 @@ def schema_errors(data_file: Path, schema_root: Path | None = None) -> list[str]
     schema_path = (schema_root or data_file.parent) / match.group(1)
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
     data = yaml.load(text, Loader=EditorYamlLoader)  # noqa: S506 (a SafeLoader subclass)
-    marks = load_yaml(data_file).marks
+    if data is None:  # nothing but comments: an empty file, as `make validate` reads it
+        data = {}
+    loaded = load_yaml(data_file)
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
     found = []
     for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
@@ -120,10 +122,9 @@ def schema_errors(data_file: Path, schema_root: Path | None = None) -> list[str]
         if error.validator == "additionalProperties":  # point at the unknown key itself
             extra = re.findall(r"'([^']+)' was unexpected", error.message)
             loc = loc + (extra[0], "__key__") if extra else loc
-        mark = None
-        while mark is None:
-            mark = marks.get(loc) or (marks.get(()) if not loc else None)
-            loc = loc[:-1] if mark is None else loc
+        # The nearest value that has a position, else 1:1: a file of comments only has no
+        # position at all (looking further up from the top for one used to never end).
+        mark = loaded.mark(loc)
         shown = ".".join(str(p) for p in error.absolute_path) or "(top)"
         found.append(f"{mark.line}:{mark.column} {shown}: {error.message}")
     return found

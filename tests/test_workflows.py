@@ -70,6 +70,15 @@ def test_pull_request_validates_tests_builds_and_uploads_the_site():
     assert workflow["permissions"] == {"contents": "read"}  # a pull request cannot publish
 
 
+def test_pull_request_validates_right_after_checkout():
+    """Validation first: its annotations put data mistakes on the pull request's lines
+    within a minute, before the long test and build steps."""
+    [job] = _load("pull-request.yml")["jobs"].values()
+    first, second = _steps(job)[:2]
+    assert first["uses"].split("@")[0] == "actions/checkout" and second["run"].strip() == "make validate"
+    assert job["container"] == "python:3.11-bookworm"
+
+
 def test_publish_runs_on_main_daily_and_by_hand():
     on = _load("publish.yml")["on"]
     assert on["push"]["branches"] == ["main"] and "workflow_dispatch" in on

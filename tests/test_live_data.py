@@ -16,6 +16,7 @@ import csv
 import datetime as dt
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -35,24 +36,37 @@ LANGS = {"ja": "", "en": "en/"}  # language -> folder of its pages under site/
 ADDED_AMOUNT = 1_234_567  # yen; worked by hand into the checks below: 123万4,567円
 
 
-def _clone(records: list[dict], new_id: str, **changes) -> dict:
+def _unused_id(records: list[dict], wanted: str) -> str:
+    """wanted, or wanted-2, -3…: staff may one day use the test's id for a real record."""
+    taken = {r["id"] for r in records}
+    return next(i for i in [wanted] + [f"{wanted}-{n}" for n in range(2, len(taken) + 3)] if i not in taken)
+
+
+def _clone(records: list[dict], wanted_id: str, **changes) -> dict:
     record = json.loads(json.dumps(records[0], default=str))  # a deep copy, dates as text
-    record.update(id=new_id, **changes)
+    record.update(id=_unused_id(records, wanted_id), **changes)
     return record
 
 
 def add_ordinary_records(data_dir: Path, today: dt.date) -> dict[str, str]:
-    """Append one record of each kind to the data files in data_dir; returns kind -> new id."""
+    """Append one record of each kind to the data files in data_dir; returns file stem -> new id."""
+    added: dict[str, list[dict]] = {}
+
     def edit(stem: str, change) -> None:
+        # Rewritten from its parsed form (comments other than the header are lost: fine for a
+        # copy), the header kept: its first line names the editor schema.
         path = data_dir / f"{stem}.yaml"
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        header = "".join(line for line in text.splitlines(keepends=True)[:1] if line.startswith("#"))
+        data = yaml.safe_load(text)
         change(data)
-        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        added[stem] = data[stem]
+        path.write_text(header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
     def donation(data):
         donations = data["donations"]
         new_year = max(d["fiscal_year"] for d in donations) + 1
-        donations.append({"id": f"test-{new_year}-added-donor", "fiscal_year": new_year,
+        donations.append({"id": _unused_id(donations, f"test-{new_year}-added-donor"), "fiscal_year": new_year,
                           "donor_type": "corporate", "donor": {"ja": "試験用株式会社", "en": "Test Co."},
                           "amount": ADDED_AMOUNT})
 
@@ -64,32 +78,37 @@ def add_ordinary_records(data_dir: Path, today: dt.date) -> dict[str, str]:
         title={"ja": "試験用に追加したお知らせ", "en": "A news item added by a test"})))
     edit("calls", lambda d: d["calls"].append(_clone(
         d["calls"], "test-added-call", title={"ja": "試験用に追加した公募", "en": "A call added by a test"})))
-    return {"donation": "added-donor", "project": "test-added-project", "news": "test-added-news",
-            "call": "test-added-call"}
+    return {stem: added[stem][-1]["id"] for stem in added}
 
 
 # --- Sites ---------------------------------------------------------------------------------------
 
-def _built(root: Path) -> tuple[Dataset, Path]:
+@dataclass(frozen=True)
+class Built:
+    ds: Dataset
+    site: Path
+    added: dict[str, str]  # data file stem -> id of the record the test added (none for the live data)
+
+
+def _built(root: Path, added: dict[str, str]) -> Built:
     result = build_project(root, today=None)  # the real date, as the daily rebuild
     assert result.returncode == 0, result.stderr
-    return load_dataset(root), root / "site"
+    return Built(load_dataset(root), root / "site", added)
 
 
 @pytest.fixture(scope="module")
-def live(tmp_path_factory) -> tuple[Dataset, Path]:
-    return _built(make_project(tmp_path_factory.mktemp("live"), data_from=LIVE_DATA))
+def live(tmp_path_factory) -> Built:
+    return _built(make_project(tmp_path_factory.mktemp("live"), data_from=LIVE_DATA), {})
 
 
 @pytest.fixture(scope="module")
-def augmented(tmp_path_factory) -> tuple[Dataset, Path]:
+def augmented(tmp_path_factory) -> Built:
     root = make_project(tmp_path_factory.mktemp("augmented"), data_from=LIVE_DATA)
-    add_ordinary_records(root / "data", site_today())
-    return _built(root)
+    return _built(root, add_ordinary_records(root / "data", site_today()))
 
 
 @pytest.fixture(params=["live", "augmented"])
-def site(request) -> tuple[Dataset, Path]:
+def site(request) -> Built:
     return request.getfixturevalue(request.param)
 
 
@@ -128,7 +147,7 @@ def _text(bilingual, lang: str) -> str:
 
 
 def test_every_project_and_call_has_its_page_in_both_languages(site):
-    ds, site_dir = site
+    ds, site_dir = site.ds, site.site
     for lang, prefix in LANGS.items():
         for p in ds.projects.projects:
             assert _h1(site_dir, f"{prefix}projects/{p.id}") == _text(p.title, lang)
@@ -142,7 +161,7 @@ def _ids_on(site_dir: Path, url: str, prefix: str) -> set[str]:
 
 
 def test_every_news_item_and_donation_is_listed_in_both_languages(site):
-    ds, site_dir = site
+    ds, site_dir = site.ds, site.site
     for prefix in LANGS.values():
         assert _ids_on(site_dir, f"{prefix}news", "news-") == {n.id for n in ds.news.news}
         assert _ids_on(site_dir, f"{prefix}donations", "donation-") == {d.id for d in ds.donations.donations}
@@ -167,7 +186,7 @@ def _year_totals_table(site_dir: Path) -> Node:
 
 
 def test_donation_totals_are_the_sums_of_the_records(site):
-    ds, site_dir = site
+    ds, site_dir = site.ds, site.site
     table = _year_totals_table(site_dir)
     shown = {}
     for row in table.find("tbody").find_all("tr"):
@@ -192,7 +211,7 @@ def _csv_rows(path: Path) -> list[dict]:
 
 
 def test_open_data_holds_every_record_and_nothing_else(site):
-    ds, site_dir = site
+    ds, site_dir = site.ds, site.site
     records = {"projects": ds.projects.projects, "donations": ds.donations.donations, "calls": ds.calls.calls}
     for stem, items in records.items():
         ids = [r.id for r in items]
@@ -211,7 +230,7 @@ def _pages(site_dir: Path) -> list[Path]:
 
 
 def test_no_page_is_empty(site):
-    _, site_dir = site
+    site_dir = site.site
     pages = _pages(site_dir)
     assert len(pages) > 20
     for path in pages:
@@ -226,13 +245,15 @@ def test_no_page_is_empty(site):
 
 def test_an_ordinary_staff_change_keeps_every_rule(augmented):
     # The rules above run on this site too (the `site` fixture); here, that the additions are there.
-    ds, site_dir = augmented
+    ds, site_dir, added = augmented.ds, augmented.site, augmented.added
     added_year = max(d.fiscal_year for d in ds.donations.donations)
-    assert [d.amount for d in ds.donations.donations if d.fiscal_year == added_year] == [ADDED_AMOUNT]
+    assert [(d.id, d.amount) for d in ds.donations.donations if d.fiscal_year == added_year] == \
+        [(added["donations"], ADDED_AMOUNT)]
     rows = {row.find("th").text(): [td.text() for td in row.find_all("td")]
             for row in _year_totals_table(site_dir).find("tbody").find_all("tr")}
     assert rows[f"{added_year}年度"] == ["1", "123万4,567円", "0"]
-    assert _h1(site_dir, "en/projects/test-added-project") == "A project added by a test"
-    assert _h1(site_dir, "calls/test-added-call") == "試験用に追加した公募"
+    assert _h1(site_dir, f"en/projects/{added['projects']}") == "A project added by a test"
+    assert _h1(site_dir, f"calls/{added['calls']}") == "試験用に追加した公募"
     home = parse(site_dir / "index.html").text()
     assert "試験用に追加したお知らせ" in home  # dated today: on the home page's recent news
+    assert f'id="news-{added["news"]}"' in (site_dir / "news" / "index.html").read_text(encoding="utf-8")

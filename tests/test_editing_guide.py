@@ -489,6 +489,7 @@ MISTAKES: dict[str, list[Mistake]] = {
               files=("reports/umi-no-hiryo-2024.pdf",))],
     "アドレスに https:// がない": [typed("news", "    projects: [umi-no-hiryo]\n",
                                      "    projects: [umi-no-hiryo]\n    link: www.example.jp/news\n")],
+    "項目名の後のコロンがない(`date 2025-05-01`)": [typed("news", "    date: 2025-04-01\n", "    date 2025-04-01\n")],
     "コロンの後に空白がない": [typed("news", _TOUR_JA, _TOUR_JA.replace("ja: ", "ja:"))],
     "引用符の閉じ忘れ": [
         typed("news", _BODY_EN, _BODY_EN.rstrip('"\n') + "\n"),  # the closing quote of the last text

@@ -151,6 +151,10 @@ def build(root: Path, site_dir: Path | None = None) -> int:
             print("サイトは変更していません / the existing site was left unchanged", file=sys.stderr)
             return 1
         counts = load_counts(validated)
+        # Today is decided once, here, and given to both language runs: each reading the clock
+        # could publish the two languages with different dates across midnight in Japan.
+        # (Validation has checked a SITE_TODAY that was set.)
+        env["SITE_TODAY"] = site_today().isoformat()
         with ThreadPoolExecutor(max_workers=2) as pool:
             runs = dict(zip(CONFIGS, pool.map(lambda lang: _language(root, lang, tmp, env), CONFIGS)))
         failed = [lang for lang, run in runs.items() if run.returncode != 0]

@@ -15,7 +15,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from . import dates, money
-from .context import BuildContext, relative
+from .context import BuildContext, data_link, relative, root_path
 from .markup import escape_markdown_inline, render_markdown
 from .models.common import Text
 
@@ -69,8 +69,12 @@ class Localizer:
 
     def href_root(self, site_path: str) -> str:
         """Relative link to a file at the site root, shared by both languages (PDFs)."""
-        here = self.page_url if self.lang == "ja" else "en/" + self.page_url
-        return relative(here, site_path)
+        return root_path(self.page_url, self.lang, site_path)
+
+    def link(self, address: str) -> str:
+        """An address from the data (a Url field): web and mail addresses as written, a path in
+        the site read from the site's root (context.data_link)."""
+        return data_link(self.page_url, self.lang, address)
 
     def date(self, d: dt.date) -> str:
         return dates.format_date(d, self.lang)

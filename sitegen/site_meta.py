@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .context import BuildContext, relative
+from .context import BuildContext, data_link, relative
 from .dates import format_date
 from .models.site import Contact
 
@@ -70,6 +70,6 @@ def page_metadata(ctx: BuildContext, url: str, meta: dict, contact: Contact | No
             "phone": contact.phone or "",
             "fax": contact.fax or "",
             "email": contact.email or "",
-            "inquiry_form": contact.inquiry_form or "",
+            "inquiry_form": data_link(url, ctx.lang, contact.inquiry_form) if contact.inquiry_form else "",
         },
     }

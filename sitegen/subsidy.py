@@ -3,7 +3,7 @@
 Calls state the rate as "補助対象経費の4分の3以内" (at most 3/4 of the eligible
 expenses), so the product is rounded down, and computed with fractions.Fraction
 so that no float ever decides a yen. A project whose subsidy would be below the
-call's minimum is not eligible (Kawasaki 2024: exclusion ⑥). The browser
+call's minimum is not eligible (the seed's 2024 call: exclusion ⑥). The browser
 calculator (calls.js) follows the same rule; tests/cases/subsidy.json holds the
 cases both are tested against.
 """

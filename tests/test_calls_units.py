@@ -143,7 +143,7 @@ def _line_of(old: str) -> int:
      "下限額(6,000,000円)が上限額(5,000,000円)より大きいです / the minimum (6,000,000 yen) is above the maximum"),
     ("email: 28ecotech@city.kawasaki.jp", "email: 28ecotech.city.kawasaki.jp",
      "メールアドレスの形が正しくありません / malformed email address"),
-    ("phone: 044-200-2335", "phone: 044(200)2335", "write the phone number like 044-200-2335"),
+    ("phone: 044-200-2335", "phone: 044(200)2335", "write the phone number like 012-345-6789"),
     ("web_page: https://www.city.kawasaki.jp/280/page/0000164802.html",
      "web_page: www.city.kawasaki.jp/280/page/0000164802.html", "the address must start with https://"),
     ("postal_code: 210-8577", "postal_code: 2108577", 'write the postal code like "210-8577"'),

@@ -163,15 +163,20 @@ def _email(value: Any) -> str:
 Email = Annotated[str, BeforeValidator(_email), Field(description="メールアドレス / email address")]
 
 
+# The shape of a number, not anyone's number (the code names no city: tests/test_no_city_in_code.py).
+_PHONE_EXAMPLE = "012-345-6789"
+
+
 def _phone(value: Any) -> str:
     value = _text(value)
     if not re.match(r"^0\d{1,4}-\d{1,4}-\d{3,4}$", value):
-        raise fail("電話番号は 044-200-2335 のように半角数字とハイフンで書いてください",
-                   "write the phone number like 044-200-2335")
+        raise fail(f"電話番号は {_PHONE_EXAMPLE} のように半角数字とハイフンで書いてください",
+                   f"write the phone number like {_PHONE_EXAMPLE}")
     return value
 
 
-Phone = Annotated[str, BeforeValidator(_phone), Field(description="電話番号 例: 044-200-2335 / phone number, e.g. 044-200-2335")]
+Phone = Annotated[str, BeforeValidator(_phone),
+                  Field(description=f"電話番号 例: {_PHONE_EXAMPLE} / phone number, e.g. {_PHONE_EXAMPLE}")]
 
 
 # --- Dates and amounts --------------------------------------------------------------

@@ -134,6 +134,9 @@ class Award(Strict):
 
 class IndividualDonation(Strict):
     methods: list[Text]
+    apply_intro: Text | None = Field(
+        default=None, description="寄附金項目と使い道の前に表示する文(事業名を入れて) / "
+                                  "the sentence shown before the donation item and designation (naming the program)")
     item: Text = Field(description="選ぶ寄附金項目 / the donation item to choose")
     designation: Text = Field(description="記入する使い道 / the designation to write")
     details: Text | None = None

@@ -196,7 +196,7 @@ class PublishedReport(Strict):
     kind: Literal["published"]
     fiscal_year: FiscalYear
     title: Text | None = None
-    publisher: Text = Field(description="公開している組織(例: 平塚市) / who publishes it (e.g. Hiratsuka City)")
+    publisher: Text = Field(description="公開している組織(例: 市) / who publishes it (e.g. the city)")
     url: Url | None = Field(default=None, description="分かる場合のみ / only if known")
 
 

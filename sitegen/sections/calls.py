@@ -13,6 +13,7 @@ from ..models.calls import Call
 from ..models.common import Text
 from ..models.site import Contact
 from ..money import format_yen, format_yen_exact
+from ..page_description import description_from
 from ..pages import Output, Page, StaticFile
 from ..render import render
 from ..subsidy import SubsidyRule, expenses_for_maximum, expenses_for_minimum, subsidy_amount
@@ -142,7 +143,7 @@ def build(ctx: BuildContext) -> Output:
         ja_only = ctx.lang == "en" and bool(missing_translations(c))
         out.pages.append(Page(
             url=v.url, title=c.title.get(ctx.lang)[0],
-            description=c.summary.target.get(ctx.lang)[0],
+            description=description_from(c.summary.target, ctx.lang),
             body=render("calls/page.md.j2", ctx, v.url, call=c, status=v.status, ja_only=ja_only,
                         calc=calculator_view(c, ctx.lang), **helpers),
             edit=("data/calls.yaml", ctx.ds.line_of("calls", ("calls", v.index))), updated=c.updated,

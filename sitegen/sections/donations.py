@@ -13,6 +13,7 @@ from ..chart import Bar, bar_chart
 from ..context import BuildContext
 from ..dates import PartialDate, format_fiscal_year, format_partial
 from ..models.donations import Donation, DonationsFile
+from ..page_description import written_description
 from ..pages import Fragment, Output, Page
 from ..render import render
 from ..tax_relief import calculator_parameters, compute_relief, max_credit_percent, max_percent
@@ -78,10 +79,7 @@ def _history(ctx: BuildContext, data: DonationsFile) -> Page:
                   undisclosed_total=sum(y.undisclosed for y in totals),
                   chart=_chart(totals, ctx.lang), as_of_label=_month_label(data.as_of_month, ctx.lang))
     line = ctx.ds.line_of("donations", ("donations",)) if data.donations else 1
-    description = ("知的対流推進事業への寄附実績(年度別の合計とグラフ)、支援企業、寄附の活用事例と表彰"
-                   if ctx.lang == "ja" else
-                   "Donations to the Knowledge Convection Promotion Program by fiscal year, with totals and a chart,"
-                   " supporting companies, how the donations were used, and the award")
+    description = written_description(ctx.ds.site.site.pages.donations.description, ctx.lang)  # site.yaml
     return Page(url=HISTORY_URL, title=title, body=body, description=description,
                 edit=("data/donations.yaml", line))
 

@@ -12,6 +12,7 @@ from itertools import groupby
 from ..context import BuildContext
 from ..dates import fiscal_year_of
 from ..models.news import NewsItem
+from ..page_description import written_description
 from ..pages import Output, Page
 from ..render import render
 
@@ -56,22 +57,18 @@ def related_lookups(ctx: BuildContext) -> dict:
             "calls_by_id": lambda ids: [calls[i] for i in ids if i in calls]}
 
 
-def _description(ctx: BuildContext) -> str:
-    return ("知的対流推進事業のお知らせ一覧(年度別、新しい順)" if ctx.lang == "ja"
-            else "All news of the program, by fiscal year, newest first")
-
-
 def build(ctx: BuildContext) -> Output:
     out = Output()
     items = published_news(ctx)
     window = ctx.ds.site.site.news_window_months
+    texts = ctx.ds.site.site.pages.news  # the program's own words (site.yaml)
     out.pages.append(Page(
         url=ARCHIVE_URL, title="ニュース" if ctx.lang == "ja" else "News",
-        description=_description(ctx),
+        description=written_description(texts.description, ctx.lang),
         updated=items[0].date if items else None,
         body=render("news/archive.md.j2", ctx, ARCHIVE_URL, years=by_fiscal_year(items), anchor=news_anchor,
-                    **related_lookups(ctx))))
+                    intro=texts.intro, **related_lookups(ctx))))
     out.fragments["recent-news"] = lambda page_url: render(
         "news/recent.md.j2", ctx, page_url, items=recent_news(ctx), window=window, anchor=news_anchor,
-        archive_url=ARCHIVE_URL, **related_lookups(ctx))
+        archive_url=ARCHIVE_URL, note=texts.recent_note, **related_lookups(ctx))
     return out

@@ -17,6 +17,7 @@ from ..models.projects import (
     SUPPORT_TYPES, STATUSES, Department, FileReport, FormerProgramReport, Project, project_status,
     report_file_path, report_year,
 )
+from ..page_description import description_from, written_description
 from ..pages import Output, Page
 from ..render import render
 from ..validate import missing_translations
@@ -117,11 +118,10 @@ def _listing(ctx: BuildContext, views: list[ProjectView], groups: list[FilterGro
     url = current.url if current else "projects/"
     title = base if current is None else f"{base}: {current.label.get(ctx.lang)[0]}"
     shown = list(current.views) if current else views
-    return Page(url=url, title=title,
-                description=("平塚市 知的対流推進事業の認定プロジェクト一覧" if ctx.lang == "ja"
-                             else "Certified projects of the Hiratsuka City Knowledge Convection Program"),
+    texts = ctx.ds.site.site.pages.projects  # the program's own words (site.yaml)
+    return Page(url=url, title=title, description=written_description(texts.description, ctx.lang),
                 body=render("projects/list.md.j2", ctx, url, views=shown, total=len(views), groups=groups,
-                            current=current),
+                            current=current, intro=texts.intro),
                 searchable=current is None)
 
 
@@ -138,7 +138,7 @@ def build(ctx: BuildContext) -> Output:
         ja_only = ctx.lang == "en" and bool(missing_translations(p))
         out.pages.append(Page(
             url=v.url, title=p.title.get(ctx.lang)[0],
-            description=p.summary.get(ctx.lang)[0][:120],
+            description=description_from(p.summary, ctx.lang),
             body=render("projects/page.md.j2", ctx, v.url, view=v, project=p, ja_only=ja_only),
             edit=("data/projects.yaml", ctx.ds.line_of("projects", ("projects", i))),
             updated=p.updated, ja_only=ja_only))

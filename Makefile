@@ -26,12 +26,14 @@ build: $(STAMP)
 validate: $(STAMP)
 	$(PY) -m sitegen validate
 
-# Live preview of one language (mkdocs serve rebuilds when data/ or content/ changes).
+# Live preview at http://127.0.0.1:8000/ (PREVIEW_PORT=8001 make serve for another port): both languages
+# (English at /en/) and the search, rebuilt on every save; data mistakes show in the page.
+PREVIEW_PORT ?= 8000
 serve: $(STAMP)
-	$(PY) -m mkdocs serve -f mkdocs.yml
+	$(PY) -m sitegen.serve . --port $(PREVIEW_PORT)
 
-serve-en: $(STAMP)
-	$(PY) -m mkdocs serve -f mkdocs.en.yml
+# Kept for old habits: the preview above serves English at /en/.
+serve-en: serve
 
 # Debian's chromium and Japanese fonts for the browser tests (no browser download);
 # poppler-utils (pdftotext, pdftoppm) to read the call page printed to PDF.

@@ -33,6 +33,41 @@ class _EditorSchema(GenerateJsonSchema):
         return False  # "Fiscal Year" made from the key name tells the editor nothing
 
 
+# pydantic writes a bound of a type with a validator before it (Annotated[int,
+# BeforeValidator(...), Field(ge=0)], as Yen and FiscalYear are) under its own argument
+# names: {"ge": 0}. Those are no JSON Schema keywords, so every editor and validator
+# ignores them and the bound is lost. Renamed to the keywords that carry the same meaning.
+PYDANTIC_BOUNDS = {"ge": "minimum", "le": "maximum", "gt": "exclusiveMinimum", "lt": "exclusiveMaximum",
+                   "multiple_of": "multipleOf", "min_length": "minLength", "max_length": "maxLength"}
+# Keywords whose value maps names to schemas (the names are not keywords), and keywords
+# whose value is data, not a schema.
+_NAMED_SCHEMAS = {"properties", "$defs", "patternProperties", "dependentSchemas"}
+_DATA = {"default", "const", "enum", "examples", "discriminator", "required"}
+
+
+def _json_schema_keywords(node: Any) -> Any:
+    """The schema `node` with pydantic's bound names replaced by JSON Schema keywords.
+    A length bound is renamed for a string only (pydantic writes lists' as minItems itself)."""
+    if isinstance(node, list):
+        return [_json_schema_keywords(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out = {}
+    for key, value in node.items():
+        if key in _NAMED_SCHEMAS and isinstance(value, dict):
+            out[key] = {name: _json_schema_keywords(sub) for name, sub in value.items()}
+        elif key in _DATA:
+            out[key] = value
+        elif key in PYDANTIC_BOUNDS and (not key.endswith("_length") or node.get("type") == "string"):
+            keyword = PYDANTIC_BOUNDS[key]
+            if keyword in node and node[keyword] != value:
+                raise ValueError(f"two different bounds {key}={value!r} and {keyword}={node[keyword]!r}")
+            out[keyword] = value
+        else:
+            out[key] = _json_schema_keywords(value)
+    return out
+
+
 def _drop_developer_docstrings(schema: dict) -> None:
     """Model docstrings are notes for developers, in English: hover text must be bilingual."""
     for definition in schema.get("$defs", {}).values():
@@ -42,7 +77,7 @@ def _drop_developer_docstrings(schema: dict) -> None:
 
 def schema_for(stem: str) -> dict:
     model = FILE_MODELS[stem]
-    schema = model.model_json_schema(schema_generator=_EditorSchema)
+    schema = _json_schema_keywords(model.model_json_schema(schema_generator=_EditorSchema))
     _drop_developer_docstrings(schema)
     header = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -10,9 +10,15 @@ import json
 import re
 import subprocess
 import sys
+import typing
 from pathlib import Path
 
+import annotated_types
+import jsonschema
 import pytest
+import yaml
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
 from sitegen.schemas import REGENERATE, schema_errors, write_schemas
 from sitegen.validate import FILE_MODELS
@@ -141,3 +147,149 @@ def test_check_schema_script_reports_and_fails(tmp_path):
     assert ok.returncode == 0 and "OK" in ok.stdout
     failed = subprocess.run(script + [str(bad)], capture_output=True, text=True)
     assert failed.returncode == 1 and f"{bad}:5:5 news.0:" in failed.stdout and "'titel'" in failed.stdout
+
+
+# --- Bounds: every limit the models enforce is a JSON Schema keyword validators obey -------
+
+# What a bound of the models (annotated_types metadata, from Field(ge=...), Field(min_length=...))
+# is called in JSON Schema, and a value just outside it.
+_OUTSIDE = {
+    annotated_types.Ge: ("minimum", lambda b: b.ge - 1),
+    annotated_types.Gt: ("exclusiveMinimum", lambda b: b.gt),
+    annotated_types.Le: ("maximum", lambda b: b.le + 1),
+    annotated_types.Lt: ("exclusiveMaximum", lambda b: b.lt),
+    annotated_types.MinLen: ("minItems", lambda b: [None] * (b.min_length - 1)),
+    annotated_types.MaxLen: ("maxItems", lambda b: [None] * (b.max_length + 1)),
+}
+_BOUND_TYPES = tuple(_OUTSIDE) + (annotated_types.MultipleOf,)
+
+
+def _model_bounds() -> list[tuple[str, type, str, object, object]]:
+    """(data file, model, field, bound, wrap) for every bound anywhere in the models, found by
+    walking the fields' types and metadata; wrap puts a value where the bound applies (inside
+    a list for a list's items)."""
+    found, seen = [], set()
+
+    def in_metadata(items, stem, model, name, wrap):
+        for item in items:
+            if isinstance(item, FieldInfo):  # Annotated[int, Field(ge=0)] inside a union
+                in_metadata(item.metadata, stem, model, name, wrap)
+            elif isinstance(item, _BOUND_TYPES):
+                found.append((stem, model, name, item, wrap))
+
+    def in_type(tp, stem, model, name, wrap):
+        origin = typing.get_origin(tp)
+        if origin is typing.Annotated:
+            base, *metadata = typing.get_args(tp)
+            in_metadata(metadata, stem, model, name, wrap)
+            in_type(base, stem, model, name, wrap)
+        elif isinstance(tp, type) and issubclass(tp, BaseModel):
+            in_model(tp, stem)
+        elif origin in (list, set, frozenset, tuple):
+            for arg in typing.get_args(tp):
+                if arg is not Ellipsis:
+                    in_type(arg, stem, model, name, lambda v, wrap=wrap: wrap([v]))
+        elif origin is dict:
+            in_type(typing.get_args(tp)[1], stem, model, name, lambda v, wrap=wrap: wrap({"key": v}))
+        elif origin is not typing.Literal:
+            for arg in typing.get_args(tp):  # unions
+                in_type(arg, stem, model, name, wrap)
+
+    def in_model(model, stem):
+        if model in seen:
+            return
+        seen.add(model)
+        for name, info in model.model_fields.items():
+            in_metadata(info.metadata, stem, model, name, lambda v: v)
+            in_type(info.annotation, stem, model, name, lambda v: v)
+
+    for stem, model in FILE_MODELS.items():
+        in_model(model, stem)
+    return found
+
+
+def _keywords(error) -> set[str]:
+    """The keywords that refused a value, looking inside anyOf/oneOf."""
+    found = {error.validator}
+    for sub in error.context or ():
+        found |= _keywords(sub)
+    return found
+
+
+def test_models_have_the_bounds_the_issue_counted():
+    """The walk finds the bounds (it would pass vacuously if it found none): fiscal years,
+    yen amounts, percentages, donation amounts, list lengths."""
+    bounds = _model_bounds()
+    named = {(m.__name__, f, type(b).__name__) for _, m, f, b, _ in bounds}
+    assert {("Donation", "fiscal_year", "Ge"), ("Donation", "fiscal_year", "Le"),
+            ("Donation", "amount", "Ge")} <= named
+    per_file = {stem: sum(1 for s, *_ in bounds if s == stem) for stem in FILE_MODELS}
+    # numeric bounds the issue found under pydantic's names: 4 in calls, 21 in donations,
+    # 10 in projects, plus the ones pydantic did write as keywords and the list lengths
+    assert per_file["calls"] >= 4 and per_file["donations"] >= 21 and per_file["projects"] >= 10, per_file
+
+
+@pytest.mark.parametrize("stem, model, field, bound, wrap",
+                         [pytest.param(*b, id=f"{b[1].__name__}.{b[2]}:{b[3]!r}") for b in _model_bounds()])
+def test_schema_refuses_a_value_outside_each_bound(stem, model, field, bound, wrap):
+    """The value just outside the bound, at that field, is refused by jsonschema because
+    of the bound's own JSON Schema keyword (not some other rule)."""
+    assert not isinstance(bound, annotated_types.MultipleOf), "no multiple_of yet: add it to _OUTSIDE"
+    schema = json.loads((SCHEMAS / f"{stem}.schema.json").read_text(encoding="utf-8"))
+    is_root = model is FILE_MODELS[stem]
+    if not is_root:
+        assert model.__name__ in schema["$defs"], f"{model.__name__} is not a definition of {stem}"
+    pointer = ("#" if is_root else f"#/$defs/{model.__name__}") + f"/properties/{field}"
+    keyword, outside = _OUTSIDE[type(bound)]
+    value = wrap(outside(bound))
+    validator = jsonschema.Draft202012Validator({"$defs": schema.get("$defs", {}), "$ref": pointer}
+                                                if not is_root else {**schema, "$ref": pointer})
+    errors = list(validator.iter_errors(value))
+    assert errors, f"{stem}: {model.__name__}.{field} = {value!r} passes the schema"
+    assert keyword in set().union(*map(_keywords, errors)), [e.message for e in errors]
+
+
+def test_pydantic_bound_names_never_reach_a_schema():
+    """Only JSON Schema keywords (plus pydantic's `discriminator`, an annotation that
+    validators ignore and that loses nothing: the oneOf beside it holds the rule)."""
+    keywords = set(jsonschema.Draft202012Validator.VALIDATORS) | {
+        "$schema", "$defs", "$ref", "title", "description", "default", "format", "examples",
+        "discriminator"}
+
+    def unknown(node):
+        if isinstance(node, list):
+            for item in node:
+                yield from unknown(item)
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                if key not in keywords:
+                    yield key
+                elif key in ("properties", "$defs", "patternProperties"):
+                    for sub in value.values():
+                        yield from unknown(sub)
+                elif key not in ("default", "const", "enum", "examples", "discriminator", "required"):
+                    yield from unknown(value)
+
+    found = {stem: sorted(set(unknown(json.loads((SCHEMAS / f"{stem}.schema.json").read_text(encoding="utf-8")))))
+             for stem in FILE_MODELS}
+    assert found == {stem: [] for stem in FILE_MODELS}
+
+
+def test_out_of_range_sample_is_underlined(tmp_path):
+    """The issue's examples, as the editor sees them: fiscal_year 1200 and amount -5."""
+    text = (SEED_DATA / "donations.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    first = data["donations"][0]
+    assert isinstance(first["fiscal_year"], int) and isinstance(first["amount"], int)
+    (tmp_path / "schemas").symlink_to(SCHEMAS)
+    (tmp_path / "data").mkdir()
+    path = tmp_path / "data" / "donations.yaml"
+    lines = text.splitlines(keepends=True)
+    # the first fiscal_year and amount lines of the file belong to the first donation
+    for key, bad in (("fiscal_year", "1200"), ("amount", "-5")):
+        i = next(n for n, line in enumerate(lines) if line.strip().startswith(f"{key}:"))
+        lines[i] = lines[i].split(":")[0] + f": {bad}\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    errors = schema_errors(path)
+    assert any("donations.0.fiscal_year: 1200 is less than the minimum of 1989" in e for e in errors), errors
+    assert any("donations.0.amount: -5 is not valid under any of the given schemas" in e for e in errors), errors

@@ -34,7 +34,8 @@ def _amount(value: Any) -> int | str:
     return _checked_yen(value)  # the same messages and hints as every other yen field
 
 
-Amount = Annotated[int | Literal["undisclosed"], BeforeValidator(_amount),
+# The integer's bound is _checked_yen's, stated as a type too so the editor schema carries it.
+Amount = Annotated[Annotated[int, Field(ge=0)] | Literal["undisclosed"], BeforeValidator(_amount),
                    Field(description="円、整数。非公表なら undisclosed / yen as an integer, or 'undisclosed'")]
 
 

@@ -1,5 +1,19 @@
 """Dates as Japanese municipal pages show them: Western year plus era, and fiscal years.
 
+The one home of how a date, a month, a fiscal year or a period is written, for the
+pages (through render.Localizer), the calendar files, the feeds and open data:
+
+- a day:          format_date      「2024年12月1日(令和6年12月1日)」 / "1 December 2024"
+                  format_date_short「2024年12月1日」 (lists, headings)
+- a month:        format_month     「2024年12月(令和6年12月)」 / "December 2024"
+- a fiscal year:  format_fiscal_year「2024年度(令和6年度)」 / "FY2024 (April 2024 – March 2025)"
+- any of these:   format_partial (a PartialDate)
+- a period:       format_period    「…から…まで」 / "… to …" (days, months, fiscal years; 頃 / around)
+- hours each day: with_daily_hours 「… 各日10:00〜17:00」 / "…, 10:00–17:00 each day"
+- a call's application period and how its deadline is met (必着 / 消印有効):
+                  format_application_period, format_deadline
+- machine-readable (open data, attributes): iso_date「2024-12-01」
+
 A fiscal year (年度) runs 1 April - 31 March and is named by the year it starts in:
 2024年度 = 令和6年度 = April 2024 - March 2025.
 
@@ -184,6 +198,17 @@ def format_fiscal_year(fy: int, lang: str, long: bool = True) -> str:
     return f"{short} (April {fy} – March {fy + 1})" if long else short
 
 
+def format_month(year: int, month: int, lang: str, era: bool = True) -> str:
+    """「2024年12月(令和6年12月)」 / "December 2024"; era=False gives 「2024年12月」 (a heading)."""
+    _check_lang(lang)
+    first = date(year, month, 1)  # also checks the month
+    if lang == "en":
+        return f"{MONTHS_EN[month - 1]} {year}"
+    western = f"{year}年{month}月"
+    # The era of the month's first day; only January 1989 is ambiguous (昭和64年1月).
+    return _with_era(western, _era_prefix(first), f"{month}月") if era else western
+
+
 def format_partial(p: PartialDate, lang: str) -> str:
     _check_lang(lang)
     precision = p.precision
@@ -192,20 +217,72 @@ def format_partial(p: PartialDate, lang: str) -> str:
     if precision == "fiscal_year":
         return format_fiscal_year(p.year, lang)
     if precision == "month":
-        if lang == "en":
-            return f"{MONTHS_EN[p.month - 1]} {p.year}"
-        # The era of the month's first day; only January 1989 is ambiguous (昭和64年1月).
-        return _with_era(f"{p.year}年{p.month}月", _era_prefix(p.first_day()), f"{p.month}月")
+        return format_month(p.year, p.month, lang)
     # A calendar year can straddle two eras, so it is shown Western-only.
     return f"{p.year}年" if lang == "ja" else str(p.year)
 
 
-def format_period(start: PartialDate, end: PartialDate | None, lang: str) -> str:
+def _as_partial(value: PartialDate | date) -> PartialDate:
+    if isinstance(value, PartialDate):
+        return value
+    if isinstance(value, datetime):
+        raise TypeError("expected a date without a time")
+    return PartialDate(value.year, value.month, value.day)
+
+
+def format_period(start: PartialDate | date, end: PartialDate | date | None, lang: str,
+                  approximate: bool = False) -> str:
+    """「AからBまで」 / "A to B"; 「Aから」 / "Since A" without an end; A alone when the end
+    is the start. start and end are days (date) or PartialDates of any precision.
+    approximate marks each end: 「A頃からB頃まで」 / "around A to around B"."""
     _check_lang(lang)
+    start = _as_partial(start)
+    end = None if end is None else _as_partial(end)
+    ja = lang == "ja"
+    around_ja, around_en = ("頃", "around ") if approximate else ("", "")
     first = format_partial(start, lang)
-    if lang == "ja":
-        return f"{first}から" if end is None else f"{first}から{format_partial(end, lang)}まで"
-    return f"Since {first}" if end is None else f"{first} to {format_partial(end, lang)}"
+    if end == start:
+        return f"{first}{around_ja}" if ja else f"{around_en}{first}"
+    if end is None:
+        return f"{first}{around_ja}から" if ja else f"Since {around_en}{first}"
+    last = format_partial(end, lang)
+    if ja:
+        return f"{first}{around_ja}から{last}{around_ja}まで"
+    return f"{around_en}{first} to {around_en}{last}"
+
+
+def with_daily_hours(when: str, start: str, end: str, lang: str) -> str:
+    """A day or period with the hours it runs each day ("10:00", "17:00")."""
+    _check_lang(lang)
+    return f"{when} 各日{start}〜{end}" if lang == "ja" else f"{when}, {start}–{end} each day"
+
+
+def _deadline_note(deadline: str, lang: str) -> str:
+    if not deadline:
+        return ""
+    return f"【{deadline}】" if lang == "ja" else f" ({deadline})"
+
+
+def format_application_period(start: date, end: date, deadline: str, lang: str) -> str:
+    """A call's application period, the same sentence on its page, in its calendar and its feed
+    entry. `deadline` is how the deadline is met, in the page's language (the words of the
+    call's deadline_rule: 「必着」, "must arrive by this day (必着)"), or "":
+    「2024年4月23日(令和6年4月23日)から2024年6月11日(令和6年6月11日)まで【必着】」 /
+    "23 April 2024 to 11 June 2024 (must arrive by this day (必着))"."""
+    return format_period(start, end, lang) + _deadline_note(deadline, lang)
+
+
+def format_deadline(end: date, deadline: str, lang: str) -> str:
+    """「2024年6月11日(令和6年6月11日)【必着】」 / "11 June 2024 (must arrive by this day (必着))"."""
+    return format_date(end, lang) + _deadline_note(deadline, lang)
+
+
+def iso_date(value: date | PartialDate) -> str:
+    """The machine-readable form (open data, data-* attributes): 2024-12-01, 2024-12, FY2024.
+    The Digital Agency's rules ask for Western dates; never the era here."""
+    if isinstance(value, datetime):
+        raise TypeError("expected a date without a time")
+    return str(value) if isinstance(value, PartialDate) else value.isoformat()
 
 
 # What staff type instead of ISO; NFKC has already turned full-width digits and

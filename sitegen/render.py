@@ -82,8 +82,19 @@ class Localizer:
     def date_short(self, d: dt.date) -> str:
         return dates.format_date_short(d, self.lang)
 
+    def month(self, year: int, month: int, era: bool = True) -> str:
+        return dates.format_month(year, month, self.lang, era)
+
     def fy(self, year: int, long: bool = True) -> str:
         return dates.format_fiscal_year(year, self.lang, long)
+
+    def period(self, start: dt.date | dates.PartialDate, end: dt.date | dates.PartialDate | None,
+               approximate: bool = False) -> str:
+        return dates.format_period(start, end, self.lang, approximate)
+
+    def application_period(self, start: dt.date, end: dt.date, deadline: str = "") -> str:
+        """A call's application period and how its deadline is met, as its calendar and feed say it."""
+        return dates.format_application_period(start, end, deadline, self.lang)
 
     def yen(self, amount: int) -> str:
         return money.format_yen(amount, self.lang)

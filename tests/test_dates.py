@@ -8,12 +8,17 @@ from sitegen.dates import (
     PartialDate,
     era_year,
     fiscal_year_of,
+    format_application_period,
     format_date,
     format_date_short,
+    format_deadline,
     format_fiscal_year,
+    format_month,
     format_partial,
     format_period,
+    iso_date,
     parse_japanese_date,
+    with_daily_hours,
 )
 
 # --- PartialDate.parse ----------------------------------------------------------
@@ -248,6 +253,143 @@ def test_format_period_mixed_precision():
     assert format_period(start, end, "en") == "15 May 2023 to FY2025 (April 2025 – March 2026)"
 
 
+# --- one shape per function: months, periods, hours, a call's application period -------
+
+
+@pytest.mark.parametrize(
+    "year, month, ja, en",
+    [
+        (2024, 12, "2024年12月(令和6年12月)", "December 2024"),
+        (2019, 4, "2019年4月(平成31年4月)", "April 2019"),  # the last month of Heisei
+        (2019, 5, "2019年5月(令和元年5月)", "May 2019"),  # Reiwa's first year is 元年
+        (2020, 1, "2020年1月(令和2年1月)", "January 2020"),
+        (1989, 1, "1989年1月(昭和64年1月)", "January 1989"),  # the era of the 1st: Heisei began on the 8th
+        (1989, 2, "1989年2月(平成元年2月)", "February 1989"),
+        (1900, 3, "1900年3月", "March 1900"),  # before any supported era: Western only
+    ],
+)
+def test_format_month(year, month, ja, en):
+    assert format_month(year, month, "ja") == ja
+    assert format_month(year, month, "en") == en
+    # The one month format is also what a PartialDate of a month shows.
+    assert format_partial(PartialDate(year, month), "ja") == ja
+
+
+def test_format_month_without_era_for_headings():
+    assert format_month(2025, 4, "ja", era=False) == "2025年4月"
+    assert format_month(2025, 4, "en", era=False) == "April 2025"  # English has no era to leave out
+
+
+@pytest.mark.parametrize("month", [0, 13])
+def test_format_month_rejects_a_month_that_does_not_exist(month):
+    with pytest.raises(ValueError):
+        format_month(2024, month, "ja")
+
+
+@pytest.mark.parametrize(
+    "start, end, ja, en",
+    [
+        # days; the era is named on each side, so a period across the change of era reads right
+        (date(2019, 4, 30), date(2019, 5, 1),
+         "2019年4月30日(平成31年4月30日)から2019年5月1日(令和元年5月1日)まで", "30 April 2019 to 1 May 2019"),
+        # a fiscal year's days: April to March of the next calendar year (and the next era year)
+        (date(2024, 4, 1), date(2025, 3, 31),
+         "2024年4月1日(令和6年4月1日)から2025年3月31日(令和7年3月31日)まで", "1 April 2024 to 31 March 2025"),
+        # months
+        (PartialDate(2024, 12), PartialDate(2025, 1),
+         "2024年12月(令和6年12月)から2025年1月(令和7年1月)まで", "December 2024 to January 2025"),
+        # one fiscal year to the next
+        (PartialDate(2018, fiscal=True), PartialDate(2019, fiscal=True),
+         "2018年度(平成30年度)から2019年度(令和元年度)まで",
+         "FY2018 (April 2018 – March 2019) to FY2019 (April 2019 – March 2020)"),
+        # a period that starts and ends on the same day or in the same month is that day or month
+        (date(2025, 1, 31), date(2025, 1, 31), "2025年1月31日(令和7年1月31日)", "31 January 2025"),
+        (PartialDate(2024, 9), PartialDate(2024, 9), "2024年9月(令和6年9月)", "September 2024"),
+        # open end
+        (date(2019, 5, 1), None, "2019年5月1日(令和元年5月1日)から", "Since 1 May 2019"),
+    ],
+)
+def test_format_period_of_days_months_and_fiscal_years(start, end, ja, en):
+    assert format_period(start, end, "ja") == ja
+    assert format_period(start, end, "en") == en
+
+
+@pytest.mark.parametrize(
+    "start, end, ja, en",
+    [
+        (PartialDate(2024, 9), PartialDate(2024, 12),
+         "2024年9月(令和6年9月)頃から2024年12月(令和6年12月)頃まで", "around September 2024 to around December 2024"),
+        (PartialDate(2024, 9), PartialDate(2024, 9), "2024年9月(令和6年9月)頃", "around September 2024"),
+        (date(2024, 11, 13), None, "2024年11月13日(令和6年11月13日)頃から", "Since around 13 November 2024"),
+    ],
+)
+def test_format_period_approximate(start, end, ja, en):
+    assert format_period(start, end, "ja", approximate=True) == ja
+    assert format_period(start, end, "en", approximate=True) == en
+
+
+def test_format_period_refuses_a_time_of_day():
+    with pytest.raises(TypeError, match="without a time"):
+        format_period(datetime(2024, 4, 1, 9, 0), None, "ja")
+
+
+def test_with_daily_hours():
+    ja = format_period(date(2024, 11, 13), date(2024, 11, 14), "ja")
+    assert with_daily_hours(ja, "10:00", "17:00", "ja") == (
+        "2024年11月13日(令和6年11月13日)から2024年11月14日(令和6年11月14日)まで 各日10:00〜17:00")
+    en = format_period(date(2024, 11, 13), date(2024, 11, 14), "en")
+    assert with_daily_hours(en, "10:00", "17:00", "en") == "13 November 2024 to 14 November 2024, 10:00–17:00 each day"
+
+
+@pytest.mark.parametrize(
+    "words, ja, en",
+    [
+        (("必着", "must arrive by this day (必着)"),
+         "2024年4月23日(令和6年4月23日)から2024年6月11日(令和6年6月11日)まで【必着】",
+         "23 April 2024 to 11 June 2024 (must arrive by this day (必着))"),
+        (("当日消印有効", "postmarked by this day (消印有効)"),
+         "2024年4月23日(令和6年4月23日)から2024年6月11日(令和6年6月11日)まで【当日消印有効】",
+         "23 April 2024 to 11 June 2024 (postmarked by this day (消印有効))"),
+        (("", ""), "2024年4月23日(令和6年4月23日)から2024年6月11日(令和6年6月11日)まで",
+         "23 April 2024 to 11 June 2024"),
+    ],
+)
+def test_format_application_period(words, ja, en):
+    start, end = date(2024, 4, 23), date(2024, 6, 11)
+    assert format_application_period(start, end, words[0], "ja") == ja
+    assert format_application_period(start, end, words[1], "en") == en
+
+
+def test_format_application_period_across_the_change_of_era():
+    assert format_application_period(date(2019, 4, 1), date(2019, 5, 31), "当日消印有効", "ja") == (
+        "2019年4月1日(平成31年4月1日)から2019年5月31日(令和元年5月31日)まで【当日消印有効】")
+
+
+def test_format_deadline():
+    assert format_deadline(date(2024, 6, 11), "必着", "ja") == "2024年6月11日(令和6年6月11日)【必着】"
+    assert format_deadline(date(2024, 6, 11), "postmarked by this day (消印有効)", "en") == (
+        "11 June 2024 (postmarked by this day (消印有効))")
+
+
+@pytest.mark.parametrize(
+    "value, text",
+    [
+        (date(2019, 5, 1), "2019-05-01"),
+        (PartialDate(2024, 12, 1), "2024-12-01"),
+        (PartialDate(2024, 12), "2024-12"),
+        (PartialDate(2020), "2020"),
+        (PartialDate(2024, fiscal=True), "FY2024"),
+    ],
+)
+def test_iso_date_is_western_and_machine_readable(value, text):
+    assert iso_date(value) == text
+
+
+def test_iso_date_refuses_a_time_of_day():
+    with pytest.raises(TypeError):
+        iso_date(datetime(2024, 4, 1, 9, 0))
+
+
 @pytest.mark.parametrize(
     "call",
     [
@@ -256,6 +398,11 @@ def test_format_period_mixed_precision():
         lambda: format_fiscal_year(2024, ""),
         lambda: format_partial(PartialDate(2024), "de"),
         lambda: format_period(PartialDate(2024), None, "zh"),
+        lambda: format_month(2024, 1, "EN"),
+        lambda: format_period(date(2024, 1, 1), date(2024, 2, 1), "ja-JP", approximate=True),
+        lambda: with_daily_hours("", "10:00", "17:00", "fr"),
+        lambda: format_application_period(date(2024, 4, 23), date(2024, 6, 11), "必着", "de"),
+        lambda: format_deadline(date(2024, 6, 11), "必着", "zh"),
     ],
 )
 def test_unknown_language(call):

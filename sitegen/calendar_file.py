@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import icalendar
 
 from .call_status import JST
-from .dates import MONTHS_EN, era_year, format_date, format_date_short
+from .dates import PartialDate, format_application_period, format_deadline, format_period, with_daily_hours
 
 if TYPE_CHECKING:
     from .models.calls import Call, ScheduleEvent
@@ -32,28 +32,19 @@ def _t(ja: str, en: str, lang: str) -> str:
     return ja if lang == "ja" else en
 
 
+def deadline_words(rule: str, lang: str) -> str:
+    """How a call's deadline is met (its deadline_rule), in the page's language: 「必着」."""
+    return DEADLINE_RULE[rule][lang]
+
+
 def event_when(ev: ScheduleEvent, lang: str) -> str:
-    """When an event happens, as the page and the calendar say it."""
+    """When an event happens, as the page and the calendar say it (sitegen.dates words it)."""
     first, last = ev.start, ev.last_day
     if ev.precision == "month":
-        if lang == "ja":
-            era, n = era_year(first)
-            end = f"{last.month}月" if last.year == first.year else f"{last.year}年{last.month}月"
-            text = f"{first.year}年({era}{n}年){first.month}月" + (f"〜{end}" if last != first else "")
-            return text + ("頃" if ev.approximate else "")
-        end = f" to {MONTHS_EN[last.month - 1]}" if last.month != first.month or last.year != first.year else ""
-        return ("around " if ev.approximate else "") + f"{MONTHS_EN[first.month - 1]}{end} {last.year}"
-    if last == first:
-        text = format_date(first, lang)
-    elif lang == "ja":
-        text = f"{format_date(first, lang)}から{format_date(last, lang)}まで"
-    else:
-        text = f"{format_date(first, lang)} to {format_date(last, lang)}"
-    if ev.approximate:
-        text += "頃" if lang == "ja" else " (approximately)"
+        first, last = PartialDate(first.year, first.month), PartialDate(last.year, last.month)
+    text = format_period(first, last, lang, approximate=ev.approximate)
     if ev.daily_start_time and ev.daily_end_time:
-        text += (f" 各日{ev.daily_start_time}〜{ev.daily_end_time}" if lang == "ja" else
-                 f", {ev.daily_start_time}–{ev.daily_end_time} each day")
+        text = with_daily_hours(text, ev.daily_start_time, ev.daily_end_time, lang)
     return text
 
 
@@ -134,10 +125,8 @@ def call_calendar(call: Call, lang: str, today: dt.date, page_url: str = "") -> 
     cal.add("x-wr-timezone", "Asia/Tokyo")
 
     start, end = call.acceptance_start_datetime, call.acceptance_end_datetime
-    rule = DEADLINE_RULE[call.deadline_rule][lang]
-    period_text = _t(f"受付期間: {format_date(start, 'ja')}から{format_date(end, 'ja')}まで【{rule}】",
-                     f"Application period: {format_date_short(start, 'en')} to {format_date_short(end, 'en')} ({rule})",
-                     lang)
+    rule = deadline_words(call.deadline_rule, lang)
+    period_text = _t("受付期間: ", "Application period: ", lang) + format_application_period(start, end, rule, lang)
     links = "\n".join(x for x in (page_url, call.issuer.web_page or "") if x)
     cal.add_component(_all_day(
         f"{call.id}-application-period@{UID_DOMAIN}",
@@ -147,8 +136,8 @@ def call_calendar(call: Call, lang: str, today: dt.date, page_url: str = "") -> 
         f"{call.id}-deadline@{UID_DOMAIN}",
         _t(f"申請締切【{rule}】({title})", f"Application deadline, {rule} ({title})", lang),
         end, end, stamp,
-        "\n".join(x for x in (_t(f"{format_date(end, 'ja')}【{rule}】(日本時間)",
-                                 f"{format_date_short(end, 'en')}, {rule} (Japan time)", lang), links) if x))
+        "\n".join(x for x in (format_deadline(end, rule, lang) + _t("(日本時間)", ", Japan time", lang),
+                               links) if x))
     deadline["transp"] = "OPAQUE"
     alarm = icalendar.Alarm()  # a reminder a week before the deadline
     alarm.add("action", "DISPLAY")

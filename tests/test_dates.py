@@ -2,8 +2,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import icalendar
 import pytest
 
+from sitegen.calendar_file import call_calendar, deadline_words
+from sitegen.context import BuildContext
 from sitegen.dates import (
     PartialDate,
     era_year,
@@ -20,6 +23,10 @@ from sitegen.dates import (
     parse_japanese_date,
     with_daily_hours,
 )
+from sitegen.sections import calls, feeds
+from sitegen.validate import load_dataset
+from tests.html import parse
+from tests.sitebuild import SEED
 
 # --- PartialDate.parse ----------------------------------------------------------
 
@@ -468,3 +475,37 @@ def test_parse_japanese_date_rejects(text):
 
 def test_parse_japanese_date_non_string():
     assert parse_japanese_date(None) is None  # type: ignore[arg-type]
+
+
+# --- the call's period: one sentence on its page, in its calendar and in the feed -----------
+
+SEED_PERIOD = {
+    "ja": ("受付期間: ", "2024年4月23日(令和6年4月23日)から2024年6月11日(令和6年6月11日)まで【必着】"),
+    "en": ("Application period: ", "23 April 2024 to 11 June 2024 (must arrive by this day (必着))"),
+}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_call_page_calendar_and_feed_say_the_same_period(lang):
+    ctx = BuildContext(ds=load_dataset(SEED), lang=lang, today=date(2024, 5, 1))
+    [call] = ctx.ds.calls.calls
+    label, sentence = SEED_PERIOD[lang]
+    assert format_application_period(call.acceptance_start_datetime, call.acceptance_end_datetime,
+                                      deadline_words(call.deadline_rule, lang), lang) == sentence
+
+    # the call page: the line under the title, the summary row and the first row of the schedule
+    [page] = [p for p in calls.build(ctx).pages if p.url == calls.call_url(call)]
+    doc = parse(page.body)
+    assert [s.text() for s in doc.find_all("span", class_="sg-call-period")] == [label + sentence]
+    rows = {r.find("th").text(): r.find("td") for r in doc.find_all("tr") if r.find("th") and r.find("td")}
+    assert rows[label.rstrip(": ")].text().startswith(sentence)
+    assert sentence in rows  # the schedule's row of the application period
+
+    # the calendar: the application period event's description starts with the same words
+    cal = icalendar.Calendar.from_ical(call_calendar(call, lang, ctx.today))
+    [event] = [e for e in cal.walk("VEVENT") if str(e["UID"]).startswith(f"{call.id}-application-period@")]
+    assert str(event["DESCRIPTION"]).split("\n")[0] == label + sentence
+
+    # the feed entry
+    [entry] = [e for e in feeds.call_entries(ctx) if e.key == f"call:{call.id}"]
+    assert entry.content_html == f"<p>{label}{sentence}</p>"

@@ -90,3 +90,14 @@ def test_pages_advertise_the_feed_of_their_language(seed_site, prefix, feed):
         doc = page(seed_site, prefix + url)
         [link] = doc.find_all("link", rel="alternate", type="application/atom+xml")
         assert (html_dir / link.attrs["href"]).resolve() == (seed_site / feed).resolve()
+
+
+@pytest.mark.parametrize("prefix, feed, text", [
+    ("", "feed.xml", "受付期間: 2024年4月23日(令和6年4月23日)から2024年6月11日(令和6年6月11日)まで【必着】"),
+    ("en/", "en/feed.xml", "Application period: 23 April 2024 to 11 June 2024 (must arrive by this day (必着))"),
+])
+def test_call_entry_states_the_application_period_as_the_call_page_does(seed_site, prefix, feed, text):
+    [entry] = [e for e in parse_feed(seed_site / feed).entries if "/calls/" in e.link]
+    assert entry.content[0].value == f"<p>{text}</p>"
+    [line] = page(seed_site, urlsplit(entry.link[len(BASE):]).path).find_all("span", class_="sg-call-period")
+    assert line.text() == text

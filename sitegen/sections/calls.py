@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from fractions import Fraction
 
-from ..calendar_file import DEADLINE_RULE, call_calendar, event_when
+from ..calendar_file import call_calendar, deadline_words, event_when
 from ..call_status import CLOSING_SOON_DAYS, LABELS, ORDER, CallStatus, status_on
 from ..context import BuildContext
 from ..models.calls import Call
@@ -112,7 +112,7 @@ def _views(ctx: BuildContext) -> list[CallView]:
 
 def _helpers(ctx: BuildContext) -> dict:
     return {"rate_text": rate_text, "amount_text": amount_text, "status_attributes": status_attributes,
-            "event_when": event_when, "deadline_rule": DEADLINE_RULE, "yen": format_yen,
+            "event_when": event_when, "deadline_words": deadline_words, "yen": format_yen,
             "yen_exact": format_yen_exact, "subsidy_amount": subsidy_amount}
 
 

@@ -11,7 +11,7 @@ from markupsafe import Markup
 from .. import money
 from ..chart import Bar, bar_chart
 from ..context import BuildContext
-from ..dates import PartialDate, format_fiscal_year, format_partial
+from ..dates import PartialDate, format_fiscal_year, format_month
 from ..models.donations import Donation, DonationsFile
 from ..page_description import written_description
 from ..pages import Fragment, Output, Page
@@ -68,7 +68,7 @@ def _month_label(month: PartialDate | None, lang: str) -> str:
     """'2025年4月' / 'April 2025', as the seed's 「寄附実績(2025年4月時点)」 (no era: it sits in a heading)."""
     if month is None:
         return ""
-    return f"{month.year}年{month.month}月" if lang == "ja" else format_partial(month, lang)
+    return format_month(month.year, month.month, lang, era=False)
 
 
 def _history(ctx: BuildContext, data: DonationsFile) -> Page:

@@ -17,9 +17,11 @@ import uuid
 from dataclasses import dataclass
 
 from feedgen.feed import FeedGenerator
+from markupsafe import escape
 
+from ..calendar_file import deadline_words
 from ..context import BuildContext
-from ..dates import format_date_short
+from ..dates import format_application_period
 from ..markup import render_markdown
 from ..pages import Output, StaticFile
 from ..today import JST
@@ -65,15 +67,15 @@ def news_entries(ctx: BuildContext) -> list[Entry]:
 
 
 def call_entries(ctx: BuildContext) -> list[Entry]:
-    """A call is announced on its acceptance start date (the call model has no publication date)."""
+    """A call is announced on its acceptance start date (the call model has no publication date).
+    Its text is the application period, in the words of the call page and its calendar."""
     entries = []
     for c in ctx.ds.calls.calls:
         start, end = c.acceptance_start_datetime, c.acceptance_end_datetime
-        period = (f"受付期間: {format_date_short(start, 'ja')}から{format_date_short(end, 'ja')}まで"
-                  if ctx.lang == "ja" else
-                  f"Applications accepted from {format_date_short(start, 'en')} to {format_date_short(end, 'en')}")
+        label = "受付期間: " if ctx.lang == "ja" else "Application period: "
+        period = label + format_application_period(start, end, deadline_words(c.deadline_rule, ctx.lang), ctx.lang)
         entries.append(Entry(f"call:{c.id}", c.title.get(ctx.lang)[0], f"calls/{c.id}/", start, start,
-                             f"<p>{period}</p>"))
+                             f"<p>{escape(period)}</p>"))
     return entries
 
 

@@ -28,6 +28,7 @@ from typing import Any, BinaryIO, Callable
 from pydantic import BaseModel, BeforeValidator
 
 from ..context import BuildContext
+from ..dates import PartialDate, iso_date
 from ..models.common import Date, FiscalYear, Text, Yen
 from ..models.donations import Donation
 from ..pages import Output, Page, StaticFile
@@ -197,8 +198,8 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, dt.date):
-        return value.isoformat()
+    if isinstance(value, (dt.date, PartialDate)):
+        return iso_date(value)  # machine-readable: Western, ISO; the era only ever on pages
     if isinstance(value, enum.Enum):
         return str(value.value)
     return str(value)

@@ -14,13 +14,10 @@ from typing import Any
 
 import yaml
 
-# data file -> (top-level list key, how many records at size n)
-SIZES = {
-    "projects": ("projects", lambda n: n),
-    "donations": ("donations", lambda n: n),
-    "calls": ("calls", lambda n: max(1, n // 10)),
-    "news": ("news", lambda n: n),
-}
+from sitegen.kinds import kinds
+
+# data file -> (top-level list key, how many records at size n): each kind's entry says (synthetic)
+SIZES = {k.stem: (k.records, k.synthetic) for k in kinds() if k.synthetic is not None}
 
 
 def _number_texts(value: Any, k: int) -> Any:

@@ -89,7 +89,7 @@ def validate(root: Path, save_to: Path | None = None) -> int:
 def report_missing_translations(ds) -> None:
     """Information, not a failure: which texts the English pages show in Japanese."""
     lines = []
-    for stem in ("site", "projects", "donations", "calls", "news"):
+    for stem in ds.files:  # every data file, in the order of sitegen.kinds
         for loc in missing_translations(getattr(ds, stem)):
             lines.append(f"  {ds.loaded[stem].file}:{ds.precise_line_of(stem, loc)} {format_path(loc)}")
     if lines:

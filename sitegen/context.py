@@ -6,7 +6,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from .validate import Dataset
+from .dataset import Dataset
 
 LANGS = ("ja", "en")
 # Written once, at the Japanese root, for both languages to link to: the downloads of

@@ -12,19 +12,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-# Each kind of record is a list of the same name in the data file of the same name
-# (data/news.yaml: `news:`). kind -> (Japanese name, English singular, English plural)
-RECORD_KINDS = {
-    "projects": ("プロジェクト", "project", "projects"),
-    "donations": ("寄附", "donation", "donations"),
-    "calls": ("公募", "call", "calls"),
-    "news": ("ニュース", "news item", "news items"),
-}
+from .kinds import kinds
 
 
 def record_counts(ds) -> dict[str, int]:
-    """How many records of each kind a validated dataset holds."""
-    return {kind: len(getattr(getattr(ds, kind), kind)) for kind in RECORD_KINDS}
+    """How many records of each kind (sitegen.kinds: those with `records`) a validated dataset holds."""
+    return {k.stem: len(getattr(getattr(ds, k.stem), k.records)) for k in kinds() if k.records}
 
 
 def counts_file(validated: Path) -> Path:
@@ -41,8 +34,10 @@ def load_counts(validated: Path) -> dict[str, int]:
 
 
 def _records(counts: dict[str, int]) -> tuple[str, str]:
-    ja = "・".join(f"{RECORD_KINDS[kind][0]}{n}件" for kind, n in counts.items())
-    en = ", ".join(f"{n} {RECORD_KINDS[kind][1 if n == 1 else 2]}" for kind, n in counts.items())
+    """Counts by stem in words, each kind named as its entry in sitegen.kinds says."""
+    names = {k.stem: k.record_names() for k in kinds()}
+    ja = "・".join(f"{names[stem][0]}{n}件" for stem, n in counts.items())
+    en = ", ".join(f"{n} {names[stem][1 if n == 1 else 2]}" for stem, n in counts.items())
     return ja, en
 
 

@@ -1,74 +1,27 @@
 """Load and check every data file; return a Dataset or raise DataErrors listing all mistakes.
 
 Order of checks: YAML syntax (per file) -> types and required fields (pydantic,
-per file) -> ids unique within each list -> references between files.
-All mistakes of the run are collected before anything is raised.
+per file) -> ids unique within each list -> references between files -> the files on
+disk the data names (sitegen.disk_checks). All mistakes of the run are collected before
+anything is raised. Which files there are, and their models, is sitegen.kinds' list.
 """
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import types
 import typing
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .dataset import Dataset, iter_models, missing_translations  # noqa: F401 (re-exported)
+from .disk_checks import check_files
 from .errors import BilingualValueError, DataError, DataErrors, format_path  # noqa: F401 (re-exported)
-from .models.calls import CallsFile
+from .kinds import FILE_MODELS, kinds  # noqa: F401 (FILE_MODELS re-exported)
 from .models.common import Text
-from .models.donations import DonationsFile
-from .models.news import NewsFile
-from .models.projects import ProjectsFile
-from .models.site import SiteFile
 from .references import check_references
 from .yamlload import Loaded, load_yaml
-
-# file stem -> model of the whole file. The JSON Schemas are generated from these.
-FILE_MODELS: dict[str, type[BaseModel]] = {
-    "site": SiteFile,
-    "projects": ProjectsFile,
-    "donations": DonationsFile,
-    "calls": CallsFile,
-    "news": NewsFile,
-}
-
-
-@dataclass
-class Dataset:
-    root: Path
-    site: SiteFile
-    projects: ProjectsFile
-    donations: DonationsFile
-    calls: CallsFile
-    news: NewsFile
-    loaded: dict[str, Loaded] = field(repr=False, default_factory=dict)
-    _precise: dict[str, Loaded] = field(repr=False, default_factory=dict)
-
-    def precise_line_of(self, stem: str, loc: tuple) -> int:
-        """Line of any value, reading the file's full marks on first use (messages only)."""
-        if stem not in self._precise:
-            self._precise[stem] = load_yaml(self.root / self.loaded[stem].file, self.loaded[stem].file)
-        return self._precise[stem].mark(loc).line
-
-    def line_of(self, stem: str, loc: tuple) -> int:
-        """Source line of a value, for "edit this page" links and messages."""
-        return self.loaded[stem].mark(loc).line
-
-    def site_only(self) -> "Dataset":
-        """The site file alone (the records set to None), for work after the pages are made:
-        the per-page metadata reads only the site's contact. What MkDocs' hooks get of the
-        data (sitegen.generated.Manifest), not the records."""
-        return dataclasses.replace(self, projects=None, donations=None, calls=None, news=None,
-                                   loaded={"site": self.loaded["site"]}, _precise={})
-
-    def without_raw_yaml(self) -> "Dataset":
-        """The dataset the page builders need: the models and the marks, not the parsed YAML
-        the models were made from (a second copy of every record, a fifth of the memory)."""
-        return dataclasses.replace(self, loaded={stem: dataclasses.replace(loaded, data=None)
-                                                 for stem, loaded in self.loaded.items()}, _precise={})
 
 
 # --- Turning pydantic errors into DataErrors ----------------------------------------
@@ -196,17 +149,6 @@ def _translate(loaded: Loaded, model: type[BaseModel], err: dict) -> DataError:
 
 # --- Checks across records ---------------------------------------------------------
 
-def iter_models(value: Any, loc: tuple = ()) -> Iterator[tuple[tuple, Any]]:
-    """Every model and list inside a validated model, with its data loc."""
-    yield loc, value
-    if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from iter_models(getattr(value, name), loc + (name,))
-    elif isinstance(value, (list, tuple)):
-        for i, item in enumerate(value):
-            yield from iter_models(item, loc + (i,))
-
-
 def _duplicate_ids(stem: str, model: BaseModel, loaded: Loaded) -> list[DataError]:
     errors = []
     for loc, value in iter_models(model):
@@ -222,11 +164,6 @@ def _duplicate_ids(stem: str, model: BaseModel, loaded: Loaded) -> list[DataErro
                 else:
                     first[item.id] = i
     return errors
-
-
-def missing_translations(model: BaseModel) -> list[tuple]:
-    """Locs of every bilingual text without English (reported as information)."""
-    return [loc for loc, v in iter_models(model) if isinstance(v, Text) and not v.en]
 
 
 # --- Entry point -----------------------------------------------------------------------
@@ -246,35 +183,39 @@ def validate_file(loaded: Loaded, model: type[BaseModel]) -> tuple[BaseModel | N
 RECORD_MARKS_DEPTH = 2
 
 
-def load_dataset(root: Path, data_dir: str = "data", precise: bool = False) -> Dataset:
+def load_dataset(root: Path, data_dir: str = "data", precise: bool = False, files: bool = True) -> Dataset:
+    """Every data file of sitegen.kinds, read and checked. files=False leaves out the step that
+    reads the disk (sitegen.disk_checks: the files the data names), to check the data alone."""
     try:
-        return _load_dataset(root, data_dir, None if precise else RECORD_MARKS_DEPTH)
+        return _load_dataset(root, data_dir, None if precise else RECORD_MARKS_DEPTH, files)
     except DataErrors:
         if precise:
             raise
-        return _load_dataset(root, data_dir, None)  # raises again, with exact positions
+        return _load_dataset(root, data_dir, None, files)  # raises again, with exact positions
 
 
-def _load_dataset(root: Path, data_dir: str, marks_depth: int | None) -> Dataset:
+def _load_dataset(root: Path, data_dir: str, marks_depth: int | None, files: bool) -> Dataset:
     errors: list[DataError] = []
     models: dict[str, BaseModel] = {}
     loaded_files: dict[str, Loaded] = {}
-    for stem, model in FILE_MODELS.items():
-        shown = f"{data_dir}/{stem}.yaml"
+    for kind in kinds():
+        shown = f"{data_dir}/{kind.stem}.yaml"
         try:
-            loaded = load_yaml(root / data_dir / f"{stem}.yaml", shown, marks_depth)
+            loaded = load_yaml(root / data_dir / f"{kind.stem}.yaml", shown, marks_depth)
         except DataErrors as exc:
             errors.extend(exc.errors)
             continue
-        loaded_files[stem] = loaded
-        validated, file_errors = validate_file(loaded, model)
+        loaded_files[kind.stem] = loaded
+        validated, file_errors = validate_file(loaded, kind.model)
         errors.extend(file_errors)
         if validated is not None:
-            models[stem] = validated
+            models[kind.stem] = validated
     if errors:
         raise DataErrors(errors)
-    ds = Dataset(root=root, loaded=loaded_files, **models)
+    ds = Dataset(root=root, files=models, loaded=loaded_files)
     errors.extend(check_references(ds))
+    if files:  # a step of its own: the models describe the data, this looks at the disk
+        errors.extend(check_files(ds))
     if errors:
         raise DataErrors(errors)
     return ds

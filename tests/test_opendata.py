@@ -15,11 +15,12 @@ from pydantic import Field
 
 from sitegen.dates import PartialDate
 from sitegen.models.common import Date, FiscalYear, Id, Strict, Text, Yen
-from sitegen.sections.opendata import STEMS, dataset_columns, model_columns, write_json
+from sitegen.sections.opendata import dataset_columns, model_columns, published, write_json
 from sitegen.validate import load_dataset
 from tests.html import page
 from tests.sitebuild import REPO, SEED
 
+STEMS = published()  # the kinds sitegen.kinds marks as open data
 SEED_TOTAL = 57_500_000  # 100万+100万+50万+100万+3,000万+2,400万 (第一生命: 非公表)
 
 

@@ -3,26 +3,23 @@
 The minimum record is id, title and summary (what the foundation defined, so fixtures
 of other sections stay valid); everything else the seed's projects carry is optional
 here and shown only when present: a project whose period is not known yet has no status.
-Checks that need other records or the files on disk are in `check_projects`.
+Checks that need other records are in sitegen/references.py, and the report files on disk
+are looked at in a step of their own (sitegen/disk_checks.py).
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import (AfterValidator, BeforeValidator, Field, PlainSerializer, PlainValidator, WithJsonSchema,
                       model_validator)
 
 from ..dates import PartialDate, format_period, parse_japanese_date
 from ..errors import BilingualValueError
-from ..filetypes import FILES_DIR, FileTypeError, file_not_found_error, inspect
+from ..filetypes import FILES_DIR
 from .common import Date, FiscalYear, Flag, Id, Str, Strict, Text, Url, fail
-
-if TYPE_CHECKING:
-    from ..errors import DataError
-    from ..validate import Dataset
 
 # --- Fixed vocabularies ---------------------------------------------------------------
 # key in the data -> (Japanese, English). Keys are stable English words used in URLs and
@@ -310,33 +307,7 @@ def project_status(period: Period | None, today: dt.date) -> str | None:
     return "ongoing"
 
 
-# --- Checks that need the other records or the disk ------------------------------------------
+# --- Where a report's file is ------------------------------------------------------------------
 
 def report_file_path(root: Path, report: FileReport) -> Path:
     return root / FILES_DIR / report.file
-
-
-def check_projects(ds: "Dataset") -> list["DataError"]:
-    """Department ids that exist, and report files that exist and are what they say."""
-    loaded = ds.loaded["projects"]
-    known = {d.id for d in ds.projects.departments}
-    errors = []
-    for i, p in enumerate(ds.projects.projects):
-        if p.department and p.department not in known:
-            errors.append(loaded.error(
-                ("projects", i, "department"), f"所管部署「{p.department}」は departments にありません",
-                f"no department has the id '{p.department}'", None,
-                hint_ja="departments に追加するか、既存のidを書いてください: " + ", ".join(sorted(known)),
-                hint_en="add it to departments or use one of: " + ", ".join(sorted(known))))
-        for j, r in enumerate(p.reports):
-            if isinstance(r, FileReport):
-                loc = ("projects", i, "reports", j, "file")
-                try:
-                    inspect(report_file_path(ds.root, r))
-                except FileNotFoundError:
-                    errors.append(file_not_found_error(loaded, loc, p.id, r.file, ds.root))
-                except FileTypeError as exc:
-                    errors.append(loaded.error(loc, f"{p.id}: {exc.ja}", f"{p.id}: {exc.en}",
-                                               repr(f"{FILES_DIR}/{r.file}"), hint_ja=exc.hint_ja, hint_en=exc.hint_en))
-    return errors
-

@@ -22,6 +22,7 @@ from markupsafe import escape
 from ..calendar_file import deadline_words
 from ..context import BuildContext
 from ..dates import format_application_period
+from ..kinds import kinds
 from ..markup import render_markdown
 from ..pages import Output, StaticFile
 from ..today import JST
@@ -80,8 +81,9 @@ def call_entries(ctx: BuildContext) -> list[Entry]:
 
 
 def feed_entries(ctx: BuildContext) -> list[Entry]:
-    """Newest first; ties by key so two builds list them in the same order."""
-    entries = news_entries(ctx) + call_entries(ctx)
+    """Newest first; ties by key so two builds list them in the same order. Each kind whose
+    entry in sitegen.kinds names a `feed` gives its entries."""
+    entries = [entry for k in kinds() if k.feed is not None for entry in k.feed(ctx)]
     entries.sort(key=lambda e: (e.updated, e.key), reverse=True)
     return entries[:MAX_ENTRIES]
 

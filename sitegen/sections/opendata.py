@@ -29,14 +29,13 @@ from pydantic import BaseModel, BeforeValidator
 
 from ..context import BuildContext
 from ..dates import PartialDate, iso_date
+from ..kinds import kind, kinds
 from ..models.common import Date, FiscalYear, Text, Yen
 from ..models.donations import Donation
 from ..pages import Output, Page, StaticFile
 from ..render import render
-from ..validate import FILE_MODELS
 
 URL = "opendata/"
-STEMS = ("projects", "donations", "calls")  # the published data sets (site and news are not records)
 UNDISCLOSED = "非公表"
 CSV_ENCODING = "utf-8-sig"
 
@@ -175,12 +174,19 @@ def _donation_columns(columns: list[Column]) -> list[Column]:
     return rest[:after] + amount + rest[after:]
 
 
+def published() -> tuple[str, ...]:
+    """The stems of the published data sets: the kinds whose entry says opendata
+    (sitegen.kinds; site and news are not published)."""
+    return tuple(k.stem for k in kinds() if k.opendata)
+
+
 def _record_model(stem: str) -> tuple[type[BaseModel], str]:
     """(record model, list field) of a data file model: ProjectsFile -> (Project, 'projects')."""
-    # The records are the list named like the file; other lists (departments) are lookups,
-    # published in the JSON only.
-    field = FILE_MODELS[stem].model_fields[stem]
-    return typing.get_args(field.annotation)[0], stem
+    # The records are the kind's list (sitegen.kinds: records); other lists (departments) are
+    # lookups, published in the JSON only.
+    records = kind(stem).records
+    field = kind(stem).model.model_fields[records]
+    return typing.get_args(field.annotation)[0], records
 
 
 def dataset_columns(stem: str) -> tuple[list[Column], list[str]]:
@@ -252,13 +258,13 @@ def schema(stem: str, ctx: BuildContext) -> dict:
     doc: dict = {"$schema": "https://json-schema.org/draft/2020-12/schema"}
     if ctx.site_url:
         doc["$id"] = ctx.absolute(f"{URL}schema/{stem}.schema.json", "ja")
-    doc.update(FILE_MODELS[stem].model_json_schema())
+    doc.update(kind(stem).model.model_json_schema())
     return doc
 
 
 def downloads(ctx: BuildContext) -> list[StaticFile]:
     files = []
-    for stem in STEMS:
+    for stem in published():
         data = getattr(ctx.ds, stem)
         records = getattr(data, _record_model(stem)[1])
         # written a record at a time when the file is written (StaticFile)
@@ -274,7 +280,7 @@ def downloads(ctx: BuildContext) -> list[StaticFile]:
 def build(ctx: BuildContext) -> Output:
     out = Output()
     datasets = []
-    for stem in STEMS:
+    for stem in published():
         columns, json_only = dataset_columns(stem)
         records = getattr(getattr(ctx.ds, stem), _record_model(stem)[1])
         datasets.append({"stem": stem, "columns": columns, "json_only": json_only, "count": len(records)})

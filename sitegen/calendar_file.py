@@ -19,13 +19,14 @@ import icalendar
 
 from .call_status import JST
 from .dates import PartialDate, format_application_period, format_deadline, format_period, with_daily_hours
+from .i18n import N_, translator
 
 if TYPE_CHECKING:
     from .models.calls import Call, ScheduleEvent
 
 UID_DOMAIN = "calls.sitegen"
-DEADLINE_RULE = {"arrival": {"ja": "必着", "en": "must arrive by this day (必着)"},
-                 "postmark": {"ja": "当日消印有効", "en": "postmarked by this day (消印有効)"}}
+# How the deadline is met; the English is in the UI catalog (sitegen/i18n.py).
+DEADLINE_RULE = {"arrival": N_("必着"), "postmark": N_("当日消印有効")}
 
 
 def _t(ja: str, en: str, lang: str) -> str:
@@ -34,7 +35,7 @@ def _t(ja: str, en: str, lang: str) -> str:
 
 def deadline_words(rule: str, lang: str) -> str:
     """How a call's deadline is met (its deadline_rule), in the page's language: 「必着」."""
-    return DEADLINE_RULE[rule][lang]
+    return translator(lang)(DEADLINE_RULE[rule])
 
 
 def event_when(ev: ScheduleEvent, lang: str) -> str:

@@ -13,21 +13,29 @@ from dataclasses import dataclass
 from typing import Literal
 from zoneinfo import ZoneInfo
 
+from .i18n import N_, translator
+
 JST = ZoneInfo("Asia/Tokyo")
 # "closes in N days" is shown in the last 14 days, deadline day included (N = 13 … 0).
 CLOSING_SOON_DAYS = 14
 
 StatusCode = Literal["upcoming", "open", "closed"]
 
-# Label templates; "{n}" is the number of days left. Written into the page for calls.js.
-LABELS: dict[str, dict[str, str]] = {
-    "upcoming": {"ja": "募集予定", "en": "Upcoming"},
-    "open": {"ja": "受付中", "en": "Open"},
-    "open_days": {"ja": "受付中(締切まであと{n}日)", "en": "Open (closes in {n} days)"},
-    "open_one_day": {"ja": "受付中(締切まであと1日)", "en": "Open (closes tomorrow)"},
-    "open_today": {"ja": "受付中(本日締切)", "en": "Open (closes today)"},
-    "closed": {"ja": "受付終了", "en": "Closed"},
+# Label templates (English in the UI catalog); "{n}" is the number of days left. Written
+# into the page for calls.js, translated: label_templates(lang).
+LABELS: dict[str, str] = {
+    "upcoming": N_("募集予定"),
+    "open": N_("受付中"),
+    "open_days": N_("受付中(締切まであと{n}日)"),
+    "open_one_day": N_("受付中(締切まであと1日)"),
+    "open_today": N_("受付中(本日締切)"),
+    "closed": N_("受付終了"),
 }
+
+
+def label_templates(lang: str) -> dict[str, str]:
+    _ = translator(lang)
+    return {key: _(label) for key, label in LABELS.items()}
 
 
 @dataclass(frozen=True)
@@ -36,13 +44,14 @@ class CallStatus:
     days_left: int | None = None  # days until the deadline day, only while open
 
     def label(self, lang: str) -> str:
+        labels = label_templates(lang)
         if self.code != "open" or self.days_left is None or self.days_left >= CLOSING_SOON_DAYS:
-            return LABELS[self.code][lang]
+            return labels[self.code]
         if self.days_left == 0:
-            return LABELS["open_today"][lang]
+            return labels["open_today"]
         if self.days_left == 1:
-            return LABELS["open_one_day"][lang]
-        return LABELS["open_days"][lang].format(n=self.days_left)
+            return labels["open_one_day"]
+        return labels["open_days"].format(n=self.days_left)
 
 
 def status_on(start: dt.date, end: dt.date, today: dt.date) -> CallStatus:

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
+from .i18n import translator
+
 if TYPE_CHECKING:
     from .errors import DataError
     from .yamlload import Loaded
@@ -85,7 +87,8 @@ class FileInfo:
     def describe(self, lang: str) -> str:
         """「PDF・2.1MB」 / "PDF, 2.1 MB"."""
         size = format_size(self.size, lang)
-        return f"{self.label}・{size}" if lang == "ja" else f"{self.label}, {size}"
+        _ = translator(lang)
+        return _("{kind}・{size}").format(kind=self.label, size=size)
 
 
 def inspect(path: Path) -> FileInfo:
@@ -146,4 +149,5 @@ def format_size(n: int, lang: str) -> str:
         tenths = math.floor(n * 10 / (1024 * 1024) + 0.5)  # half up, not banker's rounding
         value = f"{tenths // 10:,}.{tenths % 10}"
         unit = "MB"
-    return f"{value}{unit}" if lang == "ja" else f"{value} {unit}"
+    _ = translator(lang)
+    return _("{value}{unit}").format(value=value, unit=unit)

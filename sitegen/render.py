@@ -8,6 +8,7 @@ anchors) and whose blocks are HTML.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -16,17 +17,33 @@ from markupsafe import Markup, escape
 
 from . import dates, money
 from .context import BuildContext, data_link, relative, root_path
+from .i18n import translations
 from .markup import escape_markdown_inline, render_markdown
 from .models.common import Text
 
-_ENV = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
-    autoescape=True,
-    undefined=jinja2.StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-    keep_trailing_newline=True,
-)
+
+
+@functools.cache
+def _env(lang: str) -> jinja2.Environment:
+    """One environment per language: interface text comes from that language's catalog
+    (sitegen/i18n.py) through Jinja's i18n extension, `{{ _("支援内容") }}`."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
+    )
+    env.install_gettext_translations(translations(lang), newstyle=True)
+    return env
+
+
+def yen_affixes(lang: str) -> tuple[str, str]:
+    """What goes before and after the digits of an amount ('', '円' / '¥', ''), for scripts."""
+    before, _, after = money.format_yen_exact(0, lang).partition("0")
+    return before, after
 
 
 class Localizer:
@@ -35,14 +52,13 @@ class Localizer:
     def __init__(self, ctx: BuildContext, page_url: str):
         self.ctx, self.lang, self.page_url = ctx, ctx.lang, page_url
 
-    def t(self, ja: str, en: str) -> str:
-        """Interface text written in the template: t("支援内容", "Support")."""
-        return ja if self.lang == "ja" else en
-
-    def text(self, value: Text | None) -> Markup:
-        """A data text, escaped; Japanese fallback on an English page is marked lang="ja"."""
+    def text(self, value: Text | str | None) -> Markup:
+        """A data text, escaped; Japanese fallback on an English page is marked lang="ja".
+        A str is interface text already in the page's language (a filter's label)."""
         if value is None:
             return Markup("")
+        if isinstance(value, str):
+            return escape(value)
         s, used = value.get(self.lang)
         if used != self.lang:
             return Markup('<span lang="ja">{}</span>').format(s)
@@ -102,8 +118,11 @@ class Localizer:
     def yen_exact(self, amount: int) -> str:
         return money.format_yen_exact(amount, self.lang)
 
+    def yen_affixes(self) -> tuple[str, str]:
+        return yen_affixes(self.lang)
+
 
 def render(template: str, ctx: BuildContext, page_url: str, **values: Any) -> str:
     loc = Localizer(ctx, page_url)
-    return _ENV.get_template(template).render(
-        L=loc, t=loc.t, lang=ctx.lang, today=ctx.today, ds=ctx.ds, ctx=ctx, page_url=page_url, **values)
+    return _env(ctx.lang).get_template(template).render(
+        L=loc, lang=ctx.lang, today=ctx.today, ds=ctx.ds, ctx=ctx, page_url=page_url, **values)

@@ -6,9 +6,12 @@ import datetime as dt
 
 from .context import BuildContext, data_link, relative
 from .dates import format_date
+from .i18n import translator
 from .models.site import Contact
 
 OG_LOCALES = {"ja": "ja_JP", "en": "en_US"}
+# Each language's name in itself, for the switch to it: not interface text to translate.
+ENDONYMS = {"ja": "日本語", "en": "English"}
 
 
 def page_links(ctx: BuildContext, url: str, meta: dict, contact: Contact | None = None) -> dict:
@@ -24,7 +27,7 @@ def page_links(ctx: BuildContext, url: str, meta: dict, contact: Contact | None 
         "lang": ctx.lang,
         "other_lang": ctx.other_lang,
         "switch": relative(here, same[ctx.other_lang]),
-        "switch_label": "English" if ctx.lang == "ja" else "日本語",
+        "switch_label": ENDONYMS[ctx.other_lang],
         "alternates": alternates,
         "canonical": ctx.absolute(url),
         "feed": relative(here, "feed.xml" if ctx.lang == "ja" else "en/feed.xml"),
@@ -48,6 +51,14 @@ def _as_date(value) -> dt.date | None:
     return None
 
 
+def footer_labels(lang: str) -> dict[str, str]:
+    """The contact footer's interface text (overrides/partials/sg-page-footer.html)."""
+    _ = translator(lang)
+    return {"updated": _("最終更新日: "), "contact": _("このページについてのお問い合わせ先"),
+            "phone": _("直通電話: "), "fax": _("ファクス番号: "), "email": _("メール: "),
+            "form": _("このページについてお問い合わせフォームで質問する(外部リンク)")}
+
+
 def page_metadata(ctx: BuildContext, url: str, meta: dict, contact: Contact | None = None) -> dict:
     """Open Graph facts, the last-updated date (from the data, never the build time) and
     the contact shown at the end of every page (the program's department unless the page
@@ -60,6 +71,7 @@ def page_metadata(ctx: BuildContext, url: str, meta: dict, contact: Contact | No
         "og_locale_alternate": OG_LOCALES[ctx.other_lang],
         "updated_iso": updated.isoformat() if updated else "",
         "updated_text": format_date(updated, ctx.lang) if updated else "",
+        "labels": footer_labels(ctx.lang),
         # What the inquiry form is told about the page: its address (absolute when known).
         "page_address": ctx.absolute(url) or ("/" + ("" if ctx.lang == "ja" else "en/") + url),
         "contact": {

@@ -92,7 +92,7 @@ def test_project_page_shows_every_fact(fixture_site):
     doc = page(fixture_site, "en/projects/with-reports")
     facts = {tr.find("th").text(): tr.find("td").text() for tr in doc.find("table", class_="sg-project-facts").find_all("tr")}
     assert facts["Period"] == "Since FY2022 (April 2022 – March 2023)"
-    assert facts["Support received"] == "implementation support, funding support"
+    assert facts["Support received"] == "Implementation support, Funding support"  # as the filters say it
     assert facts["Category"] == "Agreement project" and facts["Department"] == "Industrial Promotion Division"
     assert facts["Visits"].startswith("Visits are accepted")
     assert all(th.attrs.get("scope") == "row" for th in doc.find("table", class_="sg-project-facts").find_all("th"))

@@ -19,27 +19,29 @@ from pydantic import (AfterValidator, BeforeValidator, Field, PlainSerializer, P
 from ..dates import PartialDate, format_period, parse_japanese_date
 from ..errors import BilingualValueError
 from ..filetypes import FILES_DIR
+from ..i18n import N_
 from .common import Date, FiscalYear, Flag, Id, Str, Strict, Text, Url, fail
 
 # --- Fixed vocabularies ---------------------------------------------------------------
-# key in the data -> (Japanese, English). Keys are stable English words used in URLs and
-# data-* attributes; the Japanese the seed uses is accepted as a hint, not as a value.
+# key in the data -> label, written once here in Japanese; the English is in the UI catalog
+# (sitegen/i18n.py). Keys are stable English words used in URLs and data-* attributes; the
+# Japanese the seed uses is accepted as a hint, not as a value.
 
-SUPPORT_TYPES: dict[str, tuple[str, str]] = {
-    "implementation": ("実施支援", "Implementation support"),
-    "funding": ("資金支援", "Funding support"),
-    "pr": ("PR支援", "PR support"),
+SUPPORT_TYPES: dict[str, str] = {
+    "implementation": N_("実施支援"),
+    "funding": N_("資金支援"),
+    "pr": N_("PR支援"),
 }
-CATEGORIES: dict[str, tuple[str, str]] = {
-    "agreement": ("協定締結プロジェクト", "Agreement project"),
-    "interdepartmental": ("庁内他部署プロジェクト", "Project of another city department"),
+CATEGORIES: dict[str, str] = {
+    "agreement": N_("協定締結プロジェクト"),
+    "interdepartmental": N_("庁内他部署プロジェクト"),
 }
 _JA_ALIASES = {"実施": "implementation", "資金": "funding", "PR": "pr", "ＰＲ": "pr",
                "協定": "agreement", "庁内": "interdepartmental", "他部署": "interdepartmental"}
 
 
-def _choice(vocabulary: dict[str, tuple[str, str]], what_ja: str, what_en: str):
-    listed_ja = "、".join(f"{k}({ja})" for k, (ja, _) in vocabulary.items())
+def _choice(vocabulary: dict[str, str], what_ja: str, what_en: str):
+    listed_ja = "、".join(f"{k}({ja})" for k, ja in vocabulary.items())
     listed_en = ", ".join(vocabulary)
 
     def check(value: Any) -> str:
@@ -249,7 +251,7 @@ class Project(Strict):
                                           subpath=("support", i))
             seen.add(s)
         if self.category and not self.department:
-            ja = CATEGORIES[self.category][0]
+            ja = CATEGORIES[self.category]
             raise BilingualValueError(
                 f"{ja}には所管部署(department)が必要です", f"a {self.category} project needs its department",
                 subpath=("category",), hint_ja="例: department: sangyo-shinko", hint_en="e.g. department: sangyo-shinko")
@@ -288,10 +290,10 @@ class ProjectsFile(Strict):
 
 # --- Status ------------------------------------------------------------------------------
 
-STATUSES: dict[str, tuple[str, str]] = {
-    "upcoming": ("開始前", "Upcoming"),
-    "ongoing": ("実施中", "Ongoing"),
-    "ended": ("終了", "Ended"),
+STATUSES: dict[str, str] = {  # labels as SUPPORT_TYPES'
+    "upcoming": N_("開始前"),
+    "ongoing": N_("実施中"),
+    "ended": N_("終了"),
 }
 
 

@@ -7,15 +7,16 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from ..calendar_file import call_calendar, deadline_words, event_when
-from ..call_status import CLOSING_SOON_DAYS, LABELS, ORDER, CallStatus, status_on
+from ..call_status import CLOSING_SOON_DAYS, ORDER, CallStatus, label_templates, status_on
 from ..context import BuildContext
+from ..i18n import N_, translator
 from ..models.calls import Call
 from ..models.common import Text
 from ..models.site import Contact
 from ..money import format_yen, format_yen_exact
 from ..page_description import description_from
 from ..pages import Output, Page, StaticFile
-from ..render import render
+from ..render import render, yen_affixes
 from ..subsidy import SubsidyRule, expenses_for_maximum, expenses_for_minimum, subsidy_amount
 from ..validate import missing_translations
 
@@ -45,17 +46,19 @@ def rule_of(call: Call) -> SubsidyRule:
 
 def rate_text(rate: Fraction, lang: str) -> str:
     """"補助対象経費の4分の3以内" / "up to 3/4 of the eligible expenses"."""
-    if lang == "ja":
-        return "補助対象経費の全額以内" if rate == 1 else f"補助対象経費の{rate.denominator}分の{rate.numerator}以内"
-    return "up to the full eligible expenses" if rate == 1 else \
-        f"up to {rate.numerator}/{rate.denominator} of the eligible expenses"
+    _ = translator(lang)
+    if rate == 1:
+        return _("補助対象経費の全額以内")
+    return _("補助対象経費の{denominator}分の{numerator}以内").format(
+        denominator=rate.denominator, numerator=rate.numerator)
 
 
 def amount_text(call: Call, lang: str) -> str:
+    _ = translator(lang)
     low, high = format_yen(call.subsidy_min_limit, lang), format_yen(call.subsidy_max_limit, lang)
-    if lang == "ja":
-        return f"1件あたり{high}以内" if not call.subsidy_min_limit else f"1件あたり{low}以上{high}以内"
-    return f"up to {high} per project" if not call.subsidy_min_limit else f"{low} to {high} per project"
+    if not call.subsidy_min_limit:
+        return _("1件あたり{high}以内").format(high=high)
+    return _("1件あたり{low}以上{high}以内").format(low=low, high=high)
 
 
 def status_attributes(call: Call, lang: str) -> dict[str, str]:
@@ -63,8 +66,8 @@ def status_attributes(call: Call, lang: str) -> dict[str, str]:
     attrs = {"data-start": call.acceptance_start_datetime.isoformat(),
              "data-end": call.acceptance_end_datetime.isoformat(),
              "data-soon-days": str(CLOSING_SOON_DAYS)}
-    for key, label in LABELS.items():
-        attrs["data-label-" + key.replace("_", "-")] = label[lang]
+    for key, label in label_templates(lang).items():
+        attrs["data-label-" + key.replace("_", "-")] = label
     return attrs
 
 
@@ -77,25 +80,24 @@ def calculator_view(call: Call, lang: str) -> dict:
             continue
         result = subsidy_amount(expenses, rule)
         examples.append({"expenses": expenses, "result": result})
-    yen = "{n}円" if lang == "ja" else "¥{n}"
+    before, after = yen_affixes(lang)
+    yen = before + "{n}" + after
+    _ = translator(lang)
     data = {
         "data-rate-numerator": str(rule.rate.numerator), "data-rate-denominator": str(rule.rate.denominator),
         "data-minimum": str(rule.minimum), "data-maximum": str(rule.maximum), "data-yen": yen,
-        "data-messages": json.dumps(CALCULATOR_MESSAGES[lang], ensure_ascii=False),
+        "data-messages": json.dumps({k: _(m) for k, m in CALCULATOR_MESSAGES.items()}, ensure_ascii=False),
     }
     return {"rule": rule, "examples": examples, "data": data,
             "for_minimum": expenses_for_minimum(rule), "for_maximum": expenses_for_maximum(rule)}
 
 
+# The calculator's messages (calls.js fills in {amount} and {minimum}); English in the UI catalog.
 CALCULATOR_MESSAGES = {
-    "ja": {"eligible": "補助金額の目安: {amount}",
-           "capped": "補助金額の目安: {amount}(上限額)",
-           "below": "計算上の補助金額は{amount}で、下限額{minimum}に届かないため対象外です。",
-           "invalid": "補助対象経費の合計を円単位の数字で入力してください(例: 5000000)。"},
-    "en": {"eligible": "Estimated subsidy: {amount}",
-           "capped": "Estimated subsidy: {amount} (the maximum)",
-           "below": "The subsidy would be {amount}, below the minimum of {minimum}: not eligible.",
-           "invalid": "Enter the total eligible expenses in yen as a number (e.g. 5000000)."},
+    "eligible": N_("補助金額の目安: {amount}"),
+    "capped": N_("補助金額の目安: {amount}(上限額)"),
+    "below": N_("計算上の補助金額は{amount}で、下限額{minimum}に届かないため対象外です。"),
+    "invalid": N_("補助対象経費の合計を円単位の数字で入力してください(例: 5000000)。"),
 }
 
 
@@ -133,10 +135,9 @@ def build(ctx: BuildContext) -> Output:
     out = Output()
     views = _views(ctx)
     helpers = _helpers(ctx)
-    title = "補助金の公募" if ctx.lang == "ja" else "Subsidy calls"
-    out.pages.append(Page(url=LISTING, title=title,
-                          description=("補助金の公募の一覧(受付中・募集予定・受付終了)" if ctx.lang == "ja" else
-                                       "Subsidy calls: open, upcoming and closed"),
+    _ = translator(ctx.lang)
+    out.pages.append(Page(url=LISTING, title=_("補助金の公募"),
+                          description=_("補助金の公募の一覧(受付中・募集予定・受付終了)"),
                           body=render("calls/list.md.j2", ctx, LISTING, views=views, **helpers)))
     for v in views:
         c = v.call

@@ -12,6 +12,7 @@ from .. import money
 from ..chart import Bar, bar_chart
 from ..context import BuildContext
 from ..dates import PartialDate, format_fiscal_year, format_month
+from ..i18n import translations, translator
 from ..models.donations import Donation, DonationsFile
 from ..page_description import written_description
 from ..pages import Fragment, Output, Page
@@ -46,21 +47,23 @@ def year_totals(donations: list[Donation]) -> list[YearTotal]:
 def undisclosed_note(count: int, lang: str) -> str:
     if not count:
         return ""
-    return f"ほかに金額非公表{count}件" if lang == "ja" else f"plus {count} undisclosed"
+    _ = translator(lang)
+    return _("ほかに金額非公表{count}件").format(count=count)
 
 
 def _chart(totals: list[YearTotal], lang: str) -> Markup:
     def value_label(y: YearTotal) -> str:
         note = undisclosed_note(y.undisclosed, lang)
         amount = money.format_yen(y.disclosed_total, lang)
-        return f"{amount}({note})" if note and lang == "ja" else f"{amount} ({note})" if note else amount
+        _ = translator(lang)
+        return _("{amount}({note})").format(amount=amount, note=note) if note else amount
 
     chronological = list(reversed(totals))  # a time series reads left to right, top to bottom
     bars = [Bar(format_fiscal_year(y.fiscal_year, lang, long=False), y.disclosed_total, value_label(y))
             for y in chronological]
-    sep = "、" if lang == "ja" else "; "
-    description = sep.join(f"{b.label}: {b.value_label}" for b in bars)
-    title = "年度別の寄附金額(公表分)" if lang == "ja" else "Donations by fiscal year (disclosed amounts)"
+    _ = translator(lang)
+    description = translations(lang).pgettext("chart description", "、").join(f"{b.label}: {b.value_label}" for b in bars)
+    title = _("年度別の寄附金額(公表分)")
     return bar_chart(bars, title, description, id_prefix="sg-donations-chart")
 
 
@@ -73,7 +76,7 @@ def _month_label(month: PartialDate | None, lang: str) -> str:
 
 def _history(ctx: BuildContext, data: DonationsFile) -> Page:
     totals = year_totals(data.donations)
-    title = "寄附実績" if ctx.lang == "ja" else "Donation history"
+    title = translations(ctx.lang).pgettext("page title", "寄附実績")
     body = render("donations/history.md.j2", ctx, HISTORY_URL, data=data, totals=totals,
                   grand_total=sum(y.disclosed_total for y in totals),
                   undisclosed_total=sum(y.undisclosed for y in totals),

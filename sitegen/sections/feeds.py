@@ -22,6 +22,7 @@ from markupsafe import escape
 from ..calendar_file import deadline_words
 from ..context import BuildContext
 from ..dates import format_application_period
+from ..i18n import translator
 from ..kinds import kinds
 from ..markup import render_markdown
 from ..pages import Output, StaticFile
@@ -94,7 +95,8 @@ def atom(ctx: BuildContext) -> bytes:
     fg = FeedGenerator()
     fg.id(entry_id(ctx, "feed"))
     fg.title(site.name.get(ctx.lang)[0])
-    fg.subtitle("新着ニュースと補助金の公募" if ctx.lang == "ja" else "News and subsidy calls")
+    _ = translator(ctx.lang)
+    fg.subtitle(_("新着ニュースと補助金の公募"))
     fg.language(ctx.lang)
     fg.author({"name": f"{site.organisation.get(ctx.lang)[0]} {site.contact.department.get(ctx.lang)[0]}"})
     fg.generator("sitegen")  # no version: upgrading a library must not change the output

@@ -11,6 +11,7 @@ from itertools import groupby
 
 from ..context import BuildContext
 from ..dates import fiscal_year_of
+from ..i18n import translator
 from ..models.news import NewsItem
 from ..page_description import written_description
 from ..pages import Output, Page
@@ -62,8 +63,9 @@ def build(ctx: BuildContext) -> Output:
     items = published_news(ctx)
     window = ctx.ds.site.site.news_window_months
     texts = ctx.ds.site.site.pages.news  # the program's own words (site.yaml)
+    _ = translator(ctx.lang)
     out.pages.append(Page(
-        url=ARCHIVE_URL, title="ニュース" if ctx.lang == "ja" else "News",
+        url=ARCHIVE_URL, title=_("ニュース"),
         description=written_description(texts.description, ctx.lang),
         updated=items[0].date if items else None,
         body=render("news/archive.md.j2", ctx, ARCHIVE_URL, years=by_fiscal_year(items), anchor=news_anchor,

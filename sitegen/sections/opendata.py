@@ -29,6 +29,7 @@ from pydantic import BaseModel, BeforeValidator
 
 from ..context import BuildContext
 from ..dates import PartialDate, iso_date
+from ..i18n import translator
 from ..kinds import kind, kinds
 from ..models.common import Date, FiscalYear, Text, Yen
 from ..models.donations import Donation
@@ -284,12 +285,10 @@ def build(ctx: BuildContext) -> Output:
         columns, json_only = dataset_columns(stem)
         records = getattr(getattr(ctx.ds, stem), _record_model(stem)[1])
         datasets.append({"stem": stem, "columns": columns, "json_only": json_only, "count": len(records)})
-    title = "オープンデータ" if ctx.lang == "ja" else "Open data"
+    _ = translator(ctx.lang)
     out.pages.append(Page(
-        url=URL, title=title,
-        description=("認定プロジェクト、寄附実績、補助金の公募のデータ(JSON・CSV)と項目の説明、ライセンス"
-                     if ctx.lang == "ja" else
-                     "Certified projects, donations and subsidy calls as JSON and CSV, with field descriptions and license"),
+        url=URL, title=_("オープンデータ"),
+        description=_("認定プロジェクト、寄附実績、補助金の公募のデータ(JSON・CSV)と項目の説明、ライセンス"),
         body=render("opendata/page.md.j2", ctx, URL, datasets=datasets, site=ctx.ds.site.site,
                     undisclosed=UNDISCLOSED)))
     if ctx.lang == "ja":  # one copy of the downloads, at the root, linked from both languages

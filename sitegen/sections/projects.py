@@ -12,9 +12,10 @@ from typing import Any
 
 from ..context import BuildContext
 from ..filetypes import inspect
+from ..i18n import translations, translator
 from ..models.common import Text
 from ..models.projects import (
-    SUPPORT_TYPES, STATUSES, Department, FileReport, FormerProgramReport, Project, project_status,
+    CATEGORIES, SUPPORT_TYPES, STATUSES, Department, FileReport, FormerProgramReport, Project, project_status,
     report_file_path, report_year,
 )
 from ..page_description import description_from, written_description
@@ -53,7 +54,7 @@ class ProjectView:
 class FilterOption:
     dim: str  # status | support | department
     value: str
-    label: Text
+    label: Text | str  # data (a department's name) or interface text in the page's language
     views: tuple[ProjectView, ...]
 
     @property
@@ -68,7 +69,7 @@ class FilterOption:
 @dataclass(frozen=True)
 class FilterGroup:
     dim: str
-    label: Text
+    label: str  # interface text in the page's language
     options: list[FilterOption]
 
 
@@ -91,37 +92,41 @@ def project_views(ctx: BuildContext) -> list[ProjectView]:
             for p in pf.projects]
 
 
-def _text(pair: tuple[str, str]) -> Text:
-    return Text(ja=pair[0], en=pair[1])
+# The projects' fixed vocabularies, for the templates: {{ _(support_types[s]) }}.
+VOCABULARIES = {"support_types": SUPPORT_TYPES, "statuses": STATUSES, "categories": CATEGORIES}
 
 
 def filter_groups(ctx: BuildContext, views: list[ProjectView]) -> list[FilterGroup]:
-    def option(dim: str, value: str, label: Text, match) -> FilterOption:
+    _ = translator(ctx.lang)
+
+    def option(dim: str, value: str, label: Text | str, match) -> FilterOption:
         return FilterOption(dim, value, label, tuple(v for v in views if match(v)))
 
-    status = [option("status", key, _text(pair), lambda v, k=key: v.status == k) for key, pair in STATUSES.items()]
-    support = [option("support", key, _text(pair), lambda v, k=key: k in v.project.support)
-               for key, pair in SUPPORT_TYPES.items()]
+    status = [option("status", key, _(label), lambda v, k=key: v.status == k) for key, label in STATUSES.items()]
+    support = [option("support", key, _(label), lambda v, k=key: k in v.project.support)
+               for key, label in SUPPORT_TYPES.items()]
     departments = [option("department", d.id, d.name, lambda v, k=d.id: v.department_key == k)
                    for d in ctx.ds.projects.departments]
     if any(v.department is None for v in views):
-        departments.append(option("department", NO_DEPARTMENT, Text(ja="所管部署の記載なし", en="Department not stated"),
-                                  lambda v: v.department is None))
-    return [FilterGroup("status", Text(ja="状態", en="Status"), status),
-            FilterGroup("support", Text(ja="支援内容", en="Support"), support),
-            FilterGroup("department", Text(ja="所管部署", en="Department"), departments)]
+        departments.append(option("department", NO_DEPARTMENT, _("所管部署の記載なし"), lambda v: v.department is None))
+    headings = translations(ctx.lang)  # the filters' headings are shorter than the page's labels
+    return [FilterGroup("status", headings.pgettext("project filter", "状態"), status),
+            FilterGroup("support", headings.pgettext("project filter", "支援内容"), support),
+            FilterGroup("department", headings.pgettext("project filter", "所管部署"), departments)]
 
 
 def _listing(ctx: BuildContext, views: list[ProjectView], groups: list[FilterGroup],
              current: FilterOption | None) -> Page:
-    base = "認定プロジェクト" if ctx.lang == "ja" else "Certified projects"
+    _ = translator(ctx.lang)
+    base = _("認定プロジェクト")
     url = current.url if current else "projects/"
-    title = base if current is None else f"{base}: {current.label.get(ctx.lang)[0]}"
+    label = current and (current.label if isinstance(current.label, str) else current.label.get(ctx.lang)[0])
+    title = base if current is None else f"{base}: {label}"
     shown = list(current.views) if current else views
     texts = ctx.ds.site.site.pages.projects  # the program's own words (site.yaml)
     return Page(url=url, title=title, description=written_description(texts.description, ctx.lang),
                 body=render("projects/list.md.j2", ctx, url, views=shown, total=len(views), groups=groups,
-                            current=current, intro=texts.intro),
+                            current=current, intro=texts.intro, **VOCABULARIES),
                 searchable=current is None)
 
 
@@ -139,7 +144,7 @@ def build(ctx: BuildContext) -> Output:
         out.pages.append(Page(
             url=v.url, title=p.title.get(ctx.lang)[0],
             description=description_from(p.summary, ctx.lang),
-            body=render("projects/page.md.j2", ctx, v.url, view=v, project=p, ja_only=ja_only),
+            body=render("projects/page.md.j2", ctx, v.url, view=v, project=p, ja_only=ja_only, **VOCABULARIES),
             edit=("data/projects.yaml", ctx.ds.line_of("projects", ("projects", i))),
             updated=p.updated, ja_only=ja_only))
     return out

@@ -36,18 +36,32 @@ serve: $(STAMP)
 serve-en: serve
 
 # Debian's chromium and Japanese fonts for the browser tests (no browser download);
-# poppler-utils (pdftotext, pdftoppm) to read the call page printed to PDF.
+# poppler-utils (pdftotext, pdftoppm) to read the call page printed to PDF; Java
+# (default-jre-headless) and npm for the W3C Nu HTML Checker (tests/e2e/test_nu_checker.py).
+# Only what is missing is installed (a machine may have its own node and npm).
 # As root it runs apt-get directly, otherwise through sudo; `env` sets the variable for apt-get
 # itself (sudo may refuse VAR=value), so no question stops a fresh machine.
 browser-deps:
-	@if ! test -x /usr/bin/chromium || ! fc-list 2>/dev/null | grep -qi "noto.*cjk" \
-	    || ! command -v pdftotext >/dev/null 2>&1; then \
+	@PKGS=""; \
+	test -x /usr/bin/chromium || PKGS="$$PKGS chromium"; \
+	fc-list 2>/dev/null | grep -qi "noto.*cjk" || PKGS="$$PKGS fonts-noto-cjk fontconfig"; \
+	command -v pdftotext >/dev/null 2>&1 || PKGS="$$PKGS poppler-utils"; \
+	command -v java >/dev/null 2>&1 || PKGS="$$PKGS default-jre-headless"; \
+	command -v npm >/dev/null 2>&1 || PKGS="$$PKGS npm"; \
+	if [ -n "$$PKGS" ]; then \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -q && \
-	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-noto-cjk fontconfig poppler-utils; \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$PKGS; \
 	fi
 
-test: $(TEST_STAMP) browser-deps
+# The Nu HTML Checker's jar: npm's vnu-jar, pinned in package-lock.json. --ignore-scripts:
+# the package's install script would download a Java runtime; the tests run Debian's.
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json | browser-deps
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: $(TEST_STAMP) browser-deps $(NODE_STAMP)
 	$(PY) -m pytest -q
 
 # Benchmark against plain MkDocs on the same pages (BENCH_N records, default 1000).

@@ -12,6 +12,7 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 from typing import TYPE_CHECKING
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,8 +21,10 @@ if str(ROOT) not in sys.path:  # hooks are loaded by path, not as part of a pack
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
+from mkdocs.utils import normalize_url  # noqa: E402
 
 from sitegen.build import GENERATED_ENV  # noqa: E402
+from sitegen.context import BuildContext  # noqa: E402
 from sitegen.errors import DataErrors  # noqa: E402
 from sitegen.generated import (FILES, FILLED, PAGES, GenerationError, Manifest, language_context,  # noqa: E402
                                read_manifest, write_language)
@@ -125,4 +128,46 @@ def on_page_context(context: dict, page: "Page", config: "MkDocsConfig", nav) ->
     """Language alternates, canonical URL and metadata for the theme's <head>."""
     manifest: Manifest = _state["manifest"]
     context["sg"] = page_links(manifest.ctx, page.url, page.meta, manifest.contacts.get(page.url))
+    return context
+
+
+# Material's base.html writes a hidden checkbox that opens its own search, which is off here
+# (the site searches with Pagefind, partials/search.html): a form control nobody can use, and
+# invalid HTML (autocomplete on a checkbox). Its bundle looks the element up when it loads and
+# fails without one, so a hidden input takes its place: never "checked", Material's search
+# state stays closed. base.html has no block around it, hence this replacement of the output.
+THEME_SEARCH_TOGGLE = '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">'
+INERT_SEARCH_TOGGLE = '<input type="hidden" data-md-toggle="search">'
+
+
+def on_post_page(output: str, page: "Page", config: "MkDocsConfig") -> str:
+    return output.replace(THEME_SEARCH_TOGGLE, INERT_SEARCH_TOGGLE, 1)
+
+
+def on_post_template(output: str, template_name: str, config: "MkDocsConfig") -> str:
+    return output.replace(THEME_SEARCH_TOGGLE, INERT_SEARCH_TOGGLE, 1) if template_name == "404.html" else output
+
+
+def not_found_links(ctx: BuildContext) -> dict:
+    """Root-relative addresses for the 404 page, which a host serves at any missing address
+    (so relative links would point anywhere): the path of SITE_URL, or '/' without it (a
+    local build served from its root). GitHub Pages serves the root 404.html for every missing
+    address, English ones too; hosts that look for the nearest 404.html serve en/404.html."""
+    root = urlsplit(ctx.site_url).path if ctx.site_url else "/"
+    root = root if root.endswith("/") else root + "/"
+    homes = {"ja": root, "en": root + "en/"}
+    return {"lang": ctx.lang, "home": homes[ctx.lang], "homes": homes}
+
+
+def on_template_context(context: dict, template_name: str, config: "MkDocsConfig") -> dict:
+    """The 404 page's addresses start at this language's root path (MkDocs gives it the path of
+    site_url, which without SITE_URL is '/' in both languages: the English 404 page would load
+    the Japanese search)."""
+    if template_name == "404.html":
+        links = not_found_links(_state["manifest"].ctx)
+        base = links["home"]
+        context["base_url"] = base
+        context["extra_css"] = [normalize_url(str(path), None, base) for path in config.extra_css]
+        context["extra_javascript"] = [normalize_url(str(path), None, base) for path in config.extra_javascript]
+        context["sg_404"] = links
     return context

@@ -17,8 +17,31 @@ WIDTHS = (375, 1280)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    not_found = "root"  # which 404.html answers a missing address: see serve()
+
     def log_message(self, *args) -> None:  # the test output is for failures
         pass
+
+    def send_error(self, code, message=None, explain=None) -> None:
+        page = self._not_found_page() if code == 404 else None
+        if page is None:
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _not_found_page(self) -> Path | None:
+        root = Path(self.directory).resolve()
+        if self.not_found == "root":
+            candidates = [root]
+        else:  # the missing address's own folder, then each folder above it
+            here = Path(self.translate_path(self.path)).resolve()
+            candidates = [p for p in (here, *here.parents) if p == root or root in p.parents]
+        return next((c / "404.html" for c in candidates if (c / "404.html").is_file()), None)
 
 
 class _Server(http.server.ThreadingHTTPServer):
@@ -28,9 +51,17 @@ class _Server(http.server.ThreadingHTTPServer):
         pass
 
 
-def serve(folder: Path) -> http.server.ThreadingHTTPServer:
-    """Serve `folder` on a free loopback port in a background thread."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+def serve(folder: Path, not_found: str = "root") -> http.server.ThreadingHTTPServer:
+    """Serve `folder` on a free loopback port in a background thread.
+
+    A missing address is answered with status 404 and a 404.html page, as static hosts do:
+    `not_found="root"` the site's root 404.html at every address (GitHub Pages, where the site
+    is published), `"nearest"` the 404.html of the nearest folder above the address (hosts
+    that look for one per folder: /en/... gets en/404.html). Without a 404.html, Python's own."""
+    if not_found not in ("root", "nearest"):
+        raise ValueError(f"not_found must be 'root' or 'nearest', not {not_found!r}")
+    handler = functools.partial(type("_Handler", (_QuietHandler,), {"not_found": not_found}),
+                                directory=str(folder))
     server = _Server(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -30,7 +30,7 @@ validate: $(STAMP)
 # (English at /en/) and the search, rebuilt on every save; data mistakes show in the page.
 PREVIEW_PORT ?= 8000
 serve: $(STAMP)
-	$(PY) -m sitegen.serve . --port $(PREVIEW_PORT)
+	$(PY) -m sitegen serve . --port $(PREVIEW_PORT)
 
 # Kept for old habits: the preview above serves English at /en/.
 serve-en: serve

@@ -12,13 +12,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from sitegen.generated import FILES, FILLED, PAGES, language_context, write_language
+from sitegen_mkdocs.generated import FILES, FILLED, PAGES, language_context, write_language
 from sitegen.validate import load_dataset
 
 
 def write_markdown_tree(project: Path, dest: Path) -> None:
     """dest/docs-ja and dest/docs-en: every page our build makes, written out as files
-    (by the build's own sitegen.generated), laid over a copy of the hand-written pages."""
+    (by the build's own sitegen_mkdocs.generated), laid over a copy of the hand-written pages."""
     ds = load_dataset(project)
     for lang in ("ja", "en"):
         docs = dest / f"docs-{lang}"
@@ -57,7 +57,7 @@ def build_command(dest: Path) -> list[str]:
         "    subprocess.run([sys.executable, '-m', 'mkdocs', 'build', '-q', '-f', str(d / cfg), '-d', str(d / out)],"
         " check=True, cwd=d)\n"
         "import os\n"
-        "from sitegen.postbuild import finish_site\n"
+        "from sitegen_mkdocs.postbuild import finish_site\n"
         "finish_site(d, d / 'site', dict(os.environ))\n"
     )
     return [sys.executable, "-c", script, str(dest)]

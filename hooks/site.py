@@ -3,11 +3,14 @@
 Thin on purpose: everything that reads data or decides what a page says lives in
 `sitegen/` and is tested without MkDocs. One MkDocs run builds one language
 (`extra.lang` in mkdocs.yml / mkdocs.en.yml); `python -m sitegen build` runs both, each
-over the pages sitegen.generated wrote for it in a process of its own.
+over the pages sitegen_mkdocs/generated.py wrote for it in a process of its own.
+
+The project being built need not be this repository: the build's configuration
+(sitegen_mkdocs/configs.py) names its root and the folder of its generated pages in
+`extra.sitegen`, and points MkDocs at these hooks and the theme overrides beside them.
 """
 from __future__ import annotations
 
-import os
 import shutil
 import sys
 import tempfile
@@ -15,21 +18,21 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from typing import TYPE_CHECKING
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # hooks are loaded by path, not as part of a package
-    sys.path.insert(0, str(ROOT))
+GENERATOR = Path(__file__).resolve().parent.parent  # sitegen/ and sitegen_mkdocs/ are here
+if str(GENERATOR) not in sys.path:  # hooks are loaded by path, not as part of a package
+    sys.path.insert(0, str(GENERATOR))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 from mkdocs.utils import normalize_url  # noqa: E402
 
-from sitegen.build import GENERATED_ENV  # noqa: E402
 from sitegen.context import BuildContext  # noqa: E402
 from sitegen.errors import DataErrors  # noqa: E402
-from sitegen.generated import (FILES, FILLED, PAGES, GenerationError, Manifest, language_context,  # noqa: E402
-                               read_manifest, write_language)
 from sitegen.site_meta import page_links  # noqa: E402
 from sitegen.validate import load_dataset  # noqa: E402
+from sitegen_mkdocs.configs import EXTRA_KEY  # noqa: E402
+from sitegen_mkdocs.generated import (FILES, FILLED, PAGES, GenerationError, Manifest,  # noqa: E402
+                                      language_context, read_manifest, write_language)
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -39,30 +42,35 @@ if TYPE_CHECKING:
 _state: dict = {}
 
 # Material's own search (lunr and its web worker, about 1.2 MB per language): the site searches
-# with Pagefind (sitegen/search.py) and Material's search plugin is off, so nothing loads them.
+# with Pagefind (sitegen_mkdocs/search.py) and Material's search plugin is off, so nothing loads them.
 UNUSED_THEME_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
 
 
 # --- Hooks ----------------------------------------------------------------------
 
 def on_config(config: "MkDocsConfig") -> "MkDocsConfig":
-    """Find this language's generated pages: written by `python -m sitegen build` before this
-    run, or made now (`mkdocs serve`, on every rebuild) into a folder of this run's own."""
-    folder = os.environ.get(GENERATED_ENV)
+    """Find the project and this language's generated pages: written by `python -m sitegen build`
+    (or the preview) before this run, or made now (plain `mkdocs build` or `mkdocs serve` of a
+    project's own mkdocs.yml, on every rebuild) into a folder of this run's own."""
+    # Taken out of `extra` so that the theme never sees the build's temporary paths.
+    build = config.extra.pop(EXTRA_KEY, None) or {}
+    root = Path(build.get("root") or Path(config.config_file_path).parent)
+    folder = build.get("generated")
     _state.clear()
+    _state["root"] = root
     if folder:
         _state.update(folder=Path(folder), manifest=read_manifest(Path(folder)))
     else:
         own = Path(tempfile.mkdtemp(prefix="sitegen-pages-"))
-        _state.update(folder=own, own=own, manifest=_generate(config, own))
+        _state.update(folder=own, own=own, manifest=_generate(config, root, own))
     # this language's root under SITE_URL, as the pages were made with it ('' without SITE_URL)
     config.site_url = _state["manifest"].ctx.absolute("") or config.site_url
     return config
 
 
-def _generate(config: "MkDocsConfig", folder: Path) -> Manifest:
+def _generate(config: "MkDocsConfig", root: Path, folder: Path) -> Manifest:
     try:
-        ctx = language_context(load_dataset(ROOT), config.extra["lang"])
+        ctx = language_context(load_dataset(root), config.extra["lang"])
         return write_language(ctx, Path(config.docs_dir), folder)
     except DataErrors as exc:
         raise PluginError("\n" + exc.report())
@@ -91,10 +99,11 @@ def on_files(files: "Files", config: "MkDocsConfig") -> "Files":
     for path in manifest.files:
         files.append(File(path, str(folder / FILES), config.site_dir, config.use_directory_urls))
     if lang == "ja":  # report PDFs and other shared downloads live once, at the root
-        shared = ROOT / "content" / "files"
+        content = _state["root"] / "content"
+        shared = content / "files"
         for path in sorted(shared.rglob("*")) if shared.is_dir() else ():
             if path.is_file():
-                files.append(File(str(path.relative_to(ROOT / "content")), str(ROOT / "content"),
+                files.append(File(str(path.relative_to(content)), str(content),
                                   config.site_dir, config.use_directory_urls))
     return files
 

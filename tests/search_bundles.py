@@ -5,7 +5,7 @@ import gzip
 import json
 from pathlib import Path
 
-from sitegen.search import PARTS_FILE
+from sitegen_mkdocs.search import PARTS_FILE
 
 
 def indexed_urls(bundle: Path) -> set[str]:

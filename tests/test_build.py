@@ -121,7 +121,7 @@ def test_search_index_failure_is_one_message_and_keeps_the_site(tmp_path):
     sitecustomize = tmp_path / "inject"
     sitecustomize.mkdir()
     (sitecustomize / "sitecustomize.py").write_text(
-        "import sitegen.search as s\ns.EXCLUDE_SELECTORS = s.EXCLUDE_SELECTORS + ('[[[',)\n", encoding="utf-8")
+        "import sitegen_mkdocs.search as s\ns.EXCLUDE_SELECTORS = s.EXCLUDE_SELECTORS + ('[[[',)\n", encoding="utf-8")
     result = build_project(root, extra_env={"PYTHONPATH": f"{sitecustomize}:{REPO}"})
     assert result.returncode == 1, result.stderr
     assert "building the search index failed" in result.stderr and "Traceback" not in result.stderr

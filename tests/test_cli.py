@@ -100,8 +100,10 @@ def test_a_missing_project_folder_is_named_in_both_languages(tmp_path):
 @pytest.mark.parametrize("command, mentions", [
     ("validate", ["ROOT", "--save-validated FILE"]),
     ("build", ["ROOT"]),
+    ("serve", ["ROOT", "--port PORT", "--host HOST"]),
+    ("new", ["DIR"]),
     ("schemas", ["ROOT"]),
-    ("generate", ["ROOT", "LANG", "FOLDER", "--validated FILE", "ja, en"]),
+    ("generate", ["ROOT", "LANG", "FOLDER", "--validated FILE", "--today YYYY-MM-DD", "ja, en"]),
 ])
 def test_every_command_has_help(tmp_path, command, mentions):
     run = sitegen(command, "--help", cwd=tmp_path)
@@ -117,7 +119,7 @@ def test_help_lists_every_command(tmp_path):
     run = sitegen("--help", cwd=tmp_path)
     assert run.returncode == 0
     listed = re.findall(r"^    (\w+) ", run.stdout, re.MULTILINE)
-    assert listed == ["validate", "build", "schemas", "generate"]
+    assert listed == ["validate", "build", "serve", "new", "schemas", "generate"]
 
 
 # --- Success says so --------------------------------------------------------------------

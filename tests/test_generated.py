@@ -1,9 +1,9 @@
-"""One language's pages written to a folder for MkDocs (sitegen.generated), without MkDocs."""
+"""One language's pages written to a folder for MkDocs (sitegen_mkdocs.generated), without MkDocs."""
 from __future__ import annotations
 
 import pytest
 
-from sitegen.generated import FILES, FILLED, PAGES, language_context, page_url, read_manifest, write_language
+from sitegen_mkdocs.generated import FILES, FILLED, PAGES, language_context, page_url, read_manifest, write_language
 from sitegen.validate import load_dataset
 from tests.sitebuild import REPO, SEED
 

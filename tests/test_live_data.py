@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sitegen.generated import language_context, write_language
+from sitegen_mkdocs.generated import language_context, write_language
 from sitegen.today import site_today
 from sitegen.validate import Dataset, load_dataset
 from tests.html import Node, parse

@@ -15,7 +15,7 @@ import yaml
 
 from tests.sitebuild import REPO, SEED_DATA
 
-CODE_FOLDERS = ("sitegen", "hooks", "overrides")
+CODE_FOLDERS = ("sitegen", "sitegen_mkdocs", "hooks", "overrides")
 TEXT_SUFFIXES = {".py", ".j2", ".html", ".js", ".css", ".md", ".txt", ".json", ".yml", ".yaml", ".svg"}
 
 # Proper nouns the seed holds only inside longer texts (addresses, sentences, systems' names).
@@ -131,7 +131,8 @@ def test_the_search_finds_a_name_in_code(tmp_path):
 
 
 def test_no_seed_name_in_the_code():
-    """sitegen/, hooks/ and overrides/ name no city, program, office or contact of the seed:
+    """sitegen/, sitegen_mkdocs/ (with the starter project), hooks/ and overrides/ name no city,
+    program, office or contact of the seed:
     those come from data/ (site.yaml and the record files) and content/."""
     found = hits(seed_names(), code_files())
     assert not found, "the seed's names in the code (move them to data/):\n" + "\n".join(found)

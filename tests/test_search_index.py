@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from sitegen.search import (BUNDLE_DIR, PARTS_FILE, build_search_index, bundle_dir, index_command,
+from sitegen_mkdocs.search import (BUNDLE_DIR, PARTS_FILE, build_search_index, bundle_dir, index_command,
                             language_pages, split_pages)
 from tests.browser import site_pages
 from tests.html import parse

@@ -1,4 +1,4 @@
-"""The live preview (`make serve` = python -m sitegen.serve) with a real server and Chromium:
+"""The live preview (`make serve` = python -m sitegen serve) with a real server and Chromium:
 both languages and the language switch, the site search, a saved change shown within 2 s,
 and the data's mistakes shown in the page (file:line, Japanese and English) until fixed.
 
@@ -109,7 +109,7 @@ def _running_preview(folder: Path):
     env = dict(os.environ, PYTHONPATH=str(REPO), SITE_TODAY="2025-04-15", TMPDIR=str(tmp))
     env.pop("SITE_URL", None)
     with open(log, "wb") as out:
-        process = subprocess.Popen([sys.executable, "-m", "sitegen.serve", str(root), "--port", "0"],
+        process = subprocess.Popen([sys.executable, "-m", "sitegen", "serve", str(root), "--port", "0"],
                                    cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT)
     preview = Preview(root, "", process, log, tmp)
     try:

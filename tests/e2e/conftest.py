@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.search import PART_MB_ENV
+from sitegen_mkdocs.search import PART_MB_ENV
 from tests.browser import serve, site_pages
 from tests.sitebuild import build_project, make_project
 

@@ -9,7 +9,7 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 
-from sitegen.search import bundle_dir
+from sitegen_mkdocs.search import bundle_dir
 from tests.html import page as read_page
 from tests.search_bundles import indexed_urls, part_bundles
 

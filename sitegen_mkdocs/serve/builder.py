@@ -19,7 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from ..build import CONFIGS
+from ..configs import CONFIGS
 from ..search import SearchIndexError, build_search_index
 from . import watch
 from .state import PreviewState, Problem
@@ -42,8 +42,8 @@ class Builder:
         """Build now, then again after every change, until stop is set."""
         inputs = code = None
         while not stop.is_set():
-            new_inputs = watch.snapshot(self.root, watch.SITE_INPUTS)
-            new_code = watch.snapshot(self.root, watch.CODE)
+            new_inputs = watch.site_inputs(self.root)
+            new_code = watch.code()
             if code is not None and new_code != code:
                 _say("コードが変わったので作成処理を再起動します / the code changed: restarting the builders")
                 self._pool.shutdown()

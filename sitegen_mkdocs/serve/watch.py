@@ -9,14 +9,27 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-# What a staff member edits: the records, the hand-written pages, the theme overrides and
-# the two MkDocs configurations. A change rebuilds both languages.
-SITE_INPUTS = ("data", "content", "overrides", "mkdocs.yml", "mkdocs.en.yml")
-# The code that builds pages: the warm workers have it imported, so a change restarts them.
-CODE = ("sitegen", "hooks")
+from ..configs import GENERATOR
+
+# What a staff member edits: the records, the hand-written pages and the two MkDocs
+# configurations of the project, and the generator's theme overrides. A change rebuilds both languages.
+SITE_INPUTS = ("data", "content", "mkdocs.yml", "mkdocs.en.yml")  # in the project
+THEME_INPUTS = ("overrides",)  # in the generator
+# The generator's code that builds pages: the warm workers have it imported, so a change restarts them.
+CODE = ("sitegen", "sitegen_mkdocs", "hooks")
 _SKIPPED_FOLDERS = {"__pycache__"}
 
 Snapshot = dict[str, tuple[int, int, int]]  # path -> (modification time ns, size, inode)
+
+
+def site_inputs(root: Path) -> Snapshot:
+    """What a change of rebuilds the preview of the project at root."""
+    return {**snapshot(root, SITE_INPUTS), **snapshot(GENERATOR, THEME_INPUTS)}
+
+
+def code() -> Snapshot:
+    """The generator's code: what a change of restarts the workers."""
+    return snapshot(GENERATOR, CODE)
 
 
 def snapshot(root: Path, names: tuple[str, ...]) -> Snapshot:

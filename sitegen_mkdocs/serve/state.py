@@ -12,7 +12,7 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import DataError
+from sitegen.errors import DataError
 
 
 @dataclass(frozen=True)

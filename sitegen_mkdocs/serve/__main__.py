@@ -1,4 +1,5 @@
-"""Command line of the preview: python -m sitegen.serve [ROOT] [--host 127.0.0.1] [--port 8000]"""
+"""Command line of the preview: python -m sitegen serve [ROOT] [--host 127.0.0.1] [--port 8000]
+(also python -m sitegen_mkdocs.serve)."""
 from __future__ import annotations
 
 import argparse
@@ -9,25 +10,29 @@ import tempfile
 import threading
 from pathlib import Path
 
+from . import add_options
 from .builder import Builder
 from .server import make_server, serve_in_background
 from .state import PreviewState
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m sitegen.serve",
+    parser = argparse.ArgumentParser(prog="python -m sitegen_mkdocs.serve",
                                      description="プレビュー(両言語・検索つき) / live preview, both languages and search")
     parser.add_argument("root", nargs="?", default=".", type=Path)
-    parser.add_argument("--host", default="127.0.0.1", help="127.0.0.1: only this computer can open the preview")
-    parser.add_argument("--port", type=int, default=8000, help="0 picks a free port")
+    add_options(parser)
     args = parser.parse_args(argv)
-    root = args.root.resolve()
+    return preview(args.root.resolve(), args.host, args.port)
+
+
+def preview(root: Path, host: str, port: int) -> int:
+    """Serve the preview of the project at root until Ctrl-C (or SIGTERM); the exit status."""
     state = PreviewState()
     try:
-        server = make_server(state, args.host, args.port)
+        server = make_server(state, host, port)
     except OSError as exc:
-        print(f"ポート{args.port}を使えません(別のプレビューが動いていませんか) / "
-              f"cannot use port {args.port} (is another preview running?): {exc}", file=sys.stderr)
+        print(f"ポート{port}を使えません(別のプレビューが動いていませんか) / "
+              f"cannot use port {port} (is another preview running?): {exc}", file=sys.stderr)
         return 1
     host, port = server.server_address[:2]
     # SIGTERM (a test, a process manager) stops the preview as Ctrl-C does, tidying up after it

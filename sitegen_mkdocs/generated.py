@@ -4,7 +4,8 @@
 language's MkDocs run: the records and the work of making pages from them stay in that
 process and are given back to the system when it ends, so the MkDocs run holds only the
 Markdown it renders (at 10,000 projects the records alone are most of a gigabyte, and
-Python keeps memory it has freed). `mkdocs serve` calls it in-process (hooks/site.py).
+Python keeps memory it has freed). Plain `mkdocs build` and the preview call it in-process
+(hooks/site.py, serve/worker.py).
 
 The folder holds:
     pages/<src_uri>     generated pages (Markdown with front matter)
@@ -15,6 +16,7 @@ The folder holds:
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
 import pickle
 import posixpath
@@ -22,11 +24,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from .context import BuildContext
-from .models.site import Contact
-from .pages import Output, UnknownFragment
-from .sections import section_outputs
-from .today import site_today
+from sitegen.context import BuildContext
+from sitegen.models.site import Contact
+from sitegen.pages import Output, UnknownFragment
+from sitegen.sections import section_outputs
+from sitegen.today import site_today
 
 PAGES, FILLED, FILES = "pages", "filled", "files"
 MANIFEST = "manifest.pickle"
@@ -46,10 +48,12 @@ class GenerationError(Exception):
     path of a generated page. The message is bilingual and names the file."""
 
 
-def language_context(ds, lang: str) -> BuildContext:
-    """The context every page of one language is made with. SITE_URL is the Japanese root."""
+def language_context(ds, lang: str, today: dt.date | None = None) -> BuildContext:
+    """The context every page of one language is made with. SITE_URL is the Japanese root;
+    today defaults to SITE_TODAY (or today's date in Japan)."""
     base_url = os.environ.get("SITE_URL", "").strip()
-    return BuildContext(ds=ds, lang=lang, today=site_today(), site_url=base_url.rstrip("/") + "/" if base_url else "")
+    return BuildContext(ds=ds, lang=lang, today=today or site_today(),
+                        site_url=base_url.rstrip("/") + "/" if base_url else "")
 
 
 def write_language(ctx: BuildContext, content_dir: Path, dest: Path) -> Manifest:

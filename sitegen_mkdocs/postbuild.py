@@ -7,8 +7,9 @@ from xml.sax.saxutils import escape
 from .search import build_search_index
 
 
-def finish_site(root: Path, site: Path, env: dict) -> None:
-    write_sitemap(site, env.get("SITE_URL", "").strip())
+def finish_site(site: Path, site_url: str) -> None:
+    """site_url: the Japanese root as SITE_URL gives it ('' for a site without absolute links)."""
+    write_sitemap(site, site_url.strip())
     build_search_index(site)
 
 

@@ -2,11 +2,11 @@
 
 `python -m sitegen build` starts a fresh Python for each step, which is right for a one-off
 build (each step gives its memory back) but costs seconds of start-up and imports on every
-save. The preview keeps one worker process per language instead (sitegen/serve/preview.py):
+save. The preview keeps one worker process per language instead (builder.py):
 each has MkDocs, Material and the data layer imported, and builds its language in-process,
 the two languages side by side on two cores.
 
-This is the only module of sitegen/serve that uses MkDocs (like hooks/site.py, it is an
+This is the only module of the preview that uses MkDocs (like hooks/site.py, it is an
 adapter; the core modules that make page content do not import it), and it imports MkDocs only
 inside the functions the workers run: the server process never loads it.
 """
@@ -23,10 +23,11 @@ from pathlib import Path
 
 import jinja2.bccache
 
-from ..build import CONFIGS, GENERATED_ENV
-from ..errors import DataError, DataErrors
+from sitegen.errors import DataError, DataErrors
+from sitegen.validate import load_dataset
+
+from ..configs import write_config
 from ..generated import GenerationError, language_context, write_language
-from ..validate import load_dataset
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,7 @@ def warm_up() -> None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     import material  # noqa: F401  (the theme's modules: imported now rather than on the first save)
     import mkdocs.commands.build  # noqa: F401
-    from ..sections import section_outputs  # noqa: F401
+    from sitegen.sections import section_outputs  # noqa: F401
 
     _template_cache = InMemoryBytecodeCache()
     logger = logging.getLogger("mkdocs")
@@ -134,16 +135,15 @@ def _mkdocs_build(root: Path, lang: str, dest: Path, generated: Path) -> str | N
             env.bytecode_cache = _template_cache
             return env
 
-    os.environ[GENERATED_ENV] = str(generated)  # read by hooks/site.py's on_config
     _warnings.messages.clear()
     try:
-        config = load_config(str(root / CONFIGS[lang]), site_dir=str(dest))
+        # the project's configuration with the generator's hooks and theme (configs.py), which
+        # also tells the hooks where the pages were generated
+        config = load_config(str(write_config(root, lang, dest.parent / "configs", generated)), site_dir=str(dest))
         config.plugins["sitegen-preview-template-cache"] = TemplateCache()
         build(config)
     except MkDocsException as exc:  # strict's Abort, a hook's PluginError, a bad mkdocs.yml
         return "\n".join([*_warnings.messages, exc.format_message()])
     except Exception:  # a template or hook bug: the developer needs the traceback
         return "\n".join([*_warnings.messages, traceback.format_exc()])
-    finally:
-        os.environ.pop(GENERATED_ENV, None)
     return None

@@ -8,10 +8,14 @@ steps succeeded is the old `site/` replaced, by renames on the same disk.
 
 Each step that holds the records runs in a process of its own, so that its memory is
 given back when it ends (Python keeps what it has freed): validation, then for each
-language the page generation (sitegen.generated), then MkDocs over the generated pages.
+language the page generation (generated.py), then MkDocs over the generated pages, with the
+project's configuration and the generator's hooks and theme (configs.py). The child processes
+are told what to do by their command lines and configuration files, not by environment
+variables (only those of the user's own environment, such as SITE_URL, pass through).
 """
 from __future__ import annotations
 
+import datetime as dt
 import os
 import pickle
 import shutil
@@ -22,26 +26,23 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from .errors import DataErrors, format_path
+from sitegen.errors import DataErrors, format_path
+from sitegen.summary import built_line, load_counts, record_counts, save_counts, validated_line
+from sitegen.today import site_today
+from sitegen.validate import load_dataset, missing_translations
+
+from .configs import CONFIGS, GENERATOR, write_config
 from .generated import GenerationError, language_context, write_language
 from .postbuild import finish_site
 from .search import SearchIndexError
-from .summary import built_line, load_counts, record_counts, save_counts, validated_line
-from .today import site_today
-from .validate import load_dataset, missing_translations
 
-CONFIGS = {"ja": "mkdocs.yml", "en": "mkdocs.en.yml"}
-_PACKAGE_PARENT = Path(__file__).resolve().parent.parent  # the child processes run `-m sitegen` from here
-
-
-# Set by `build` for each MkDocs run: the folder sitegen.generated wrote that language's pages
-# to. Without it (`mkdocs serve`), hooks/site.py generates the pages itself.
-GENERATED_ENV = "SITEGEN_GENERATED"
 # How `build` hands its validated data to the language runs: `validate ROOT --save-validated
 # FILE` writes it, `generate ROOT LANG FOLDER --validated FILE` reads it (sitegen/__main__.py).
 SAVE_OPTION = "--save-validated"
 VALIDATED_OPTION = "--validated"
 VALIDATED_FILE = "dataset.pickle"  # in the build's temporary folder
+# The date `build` decided is today, given to each language's `generate` (sitegen/__main__.py).
+TODAY_OPTION = "--today"
 
 
 def _on_github_actions() -> bool:
@@ -98,13 +99,15 @@ def report_missing_translations(ds) -> None:
         print("\n".join(lines), file=sys.stderr)
 
 
-def generate_language(root: Path, lang: str, dest: Path, validated: Path | None = None) -> int:
+def generate_language(root: Path, lang: str, dest: Path, validated: Path | None = None,
+                      today: dt.date | None = None) -> int:
     """Write one language's generated pages to dest (`python -m sitegen generate`, run by
-    `build` in a child process: see sitegen/generated.py). Returns the exit status.
+    `build` in a child process: see generated.py). Returns the exit status.
 
     `build` passes the data its validation has just saved (validated), so each language reads
     one pickle instead of parsing and validating every YAML file again (at 10,000 records that
-    parse is most of a run's start-up). Run by hand, without it, the data is checked here."""
+    parse is most of a run's start-up). Run by hand, without it, the data is checked here.
+    today: the date the pages treat as today (default: SITE_TODAY, or today in Japan)."""
     if validated is None:
         ds = _checked(root)
         if ds is None:
@@ -113,26 +116,25 @@ def generate_language(root: Path, lang: str, dest: Path, validated: Path | None 
         with open(validated, "rb") as f:
             ds = pickle.load(f)
     try:
-        write_language(language_context(ds, lang), root / "content" / lang, dest)
+        write_language(language_context(ds, lang, today), root / "content" / lang, dest)
     except GenerationError as exc:
         print(exc, file=sys.stderr)
         return 1
     return 0
 
 
-def _language(root: Path, lang: str, tmp: Path, env: dict) -> subprocess.CompletedProcess:
+def _language(root: Path, lang: str, tmp: Path, env: dict, today: dt.date) -> subprocess.CompletedProcess:
     """One language: its pages generated in a process of their own, then MkDocs over them.
     The generation's memory (the records) is given back before MkDocs renders."""
     generated = tmp / f"generated-{lang}"
     cmd = [sys.executable, "-m", "sitegen", "generate", str(root.resolve()), lang, str(generated),
-           VALIDATED_OPTION, str(tmp / VALIDATED_FILE)]
-    run = subprocess.run(cmd, cwd=_PACKAGE_PARENT, env=env, capture_output=True, text=True)
+           VALIDATED_OPTION, str(tmp / VALIDATED_FILE), TODAY_OPTION, today.isoformat()]
+    run = subprocess.run(cmd, cwd=GENERATOR, env=env, capture_output=True, text=True)
     if run.returncode != 0:
         return run
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-           "-f", str(root / CONFIGS[lang]), "-d", str(tmp / lang)]
-    return subprocess.run(cmd, cwd=root, env=dict(env, **{GENERATED_ENV: str(generated)}),
-                          capture_output=True, text=True)
+    config = write_config(root, lang, tmp / "configs", generated)
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(tmp / lang)]
+    return subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True)
 
 
 def build(root: Path, site_dir: Path | None = None) -> int:
@@ -154,9 +156,9 @@ def build(root: Path, site_dir: Path | None = None) -> int:
         # Today is decided once, here, and given to both language runs: each reading the clock
         # could publish the two languages with different dates across midnight in Japan.
         # (Validation has checked a SITE_TODAY that was set.)
-        env["SITE_TODAY"] = site_today().isoformat()
+        today = site_today()
         with ThreadPoolExecutor(max_workers=2) as pool:
-            runs = dict(zip(CONFIGS, pool.map(lambda lang: _language(root, lang, tmp, env), CONFIGS)))
+            runs = dict(zip(CONFIGS, pool.map(lambda lang: _language(root, lang, tmp, env, today), CONFIGS)))
         failed = [lang for lang, run in runs.items() if run.returncode != 0]
         for lang, run in runs.items():
             output = (run.stdout + run.stderr).strip()
@@ -169,7 +171,7 @@ def build(root: Path, site_dir: Path | None = None) -> int:
         built = tmp / "ja"
         (tmp / "en").rename(built / "en")
         try:
-            finish_site(root, built, env)
+            finish_site(built, os.environ.get("SITE_URL", ""))
         except SearchIndexError as exc:
             print(f"{exc}\nサイトは変更していません / the existing site was left unchanged", file=sys.stderr)
             return 1
@@ -184,7 +186,7 @@ def _validate_in_child(root: Path, save_to: Path) -> int:
     """`validate` in a child process (this same package); its messages are printed here:
     the mistakes and information on stderr, GitHub's annotations on stdout."""
     cmd = [sys.executable, "-m", "sitegen", "validate", str(root.resolve()), SAVE_OPTION, str(save_to)]
-    run = subprocess.run(cmd, cwd=_PACKAGE_PARENT, capture_output=True, text=True)
+    run = subprocess.run(cmd, cwd=GENERATOR, capture_output=True, text=True)
     if run.stdout:
         print(run.stdout.rstrip("\n"))
     if run.stderr:

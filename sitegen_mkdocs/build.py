@@ -137,9 +137,39 @@ def _language(root: Path, lang: str, tmp: Path, env: dict, today: dt.date) -> su
     return subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True)
 
 
-def build(root: Path, site_dir: Path | None = None) -> int:
+def _language_in_process(root: Path, lang: str, tmp: Path, ds, today: dt.date) -> tuple[bool, str]:
+    """One language in this process: the same steps as `_language`, without the child
+    processes. For tests (tests/sitebuild.py): MkDocs' log records then reach the test's own
+    logging, so a warning MkDocs gives is seen by the test that caused it. Returns (passed,
+    what to print)."""
+    from mkdocs.commands.build import build as mkdocs_build  # the adapter's own dependency
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    generated = tmp / f"generated-{lang}"
+    try:
+        write_language(language_context(ds, lang, today), root / "content" / lang, generated)
+        config = load_config(str(write_config(root, lang, tmp / "configs", generated)),
+                             strict=True, site_dir=str(tmp / lang))
+        mkdocs_build(config)
+    except GenerationError as exc:
+        return False, str(exc)
+    except MkDocsException as exc:  # a PluginError from the hooks, or strict mode's Abort
+        return False, str(exc)
+    return True, ""
+
+
+def _language_in_child(root: Path, lang: str, tmp: Path, env: dict, today: dt.date) -> tuple[bool, str]:
+    run = _language(root, lang, tmp, env, today)
+    return run.returncode == 0, (run.stdout + run.stderr).strip()
+
+
+def build(root: Path, site_dir: Path | None = None, in_process: bool = False) -> int:
     """Validate, build ja and en, post-process, and replace site_dir atomically.
-    Ends with one line saying what was built (summary.built_line)."""
+    Ends with one line saying what was built (summary.built_line).
+
+    in_process: every step in this process, one language after the other (tests); otherwise
+    each step that holds the records in a child process of its own, the languages side by side."""
     started = time.perf_counter()
     site_dir = site_dir or root / "site"
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -147,24 +177,32 @@ def build(root: Path, site_dir: Path | None = None) -> int:
     validated = tmp / VALIDATED_FILE
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
     try:
+        if in_process:
+            ds = _checked(root)
+            counts = record_counts(ds) if ds is not None else None
         # Validation runs in a process of its own: the parsed data would otherwise stay in this
         # process (Python keeps freed memory) for the whole build, next to the two language runs.
-        if _validate_in_child(root, validated) != 0:
+        elif _validate_in_child(root, validated) == 0:
+            counts = load_counts(validated)
+        else:
+            counts = None
+        if counts is None:
             print("サイトは変更していません / the existing site was left unchanged", file=sys.stderr)
             return 1
-        counts = load_counts(validated)
         # Today is decided once, here, and given to both language runs: each reading the clock
         # could publish the two languages with different dates across midnight in Japan.
         # (Validation has checked a SITE_TODAY that was set.)
         today = site_today()
-        with ThreadPoolExecutor(max_workers=2) as pool:
-            runs = dict(zip(CONFIGS, pool.map(lambda lang: _language(root, lang, tmp, env, today), CONFIGS)))
-        failed = [lang for lang, run in runs.items() if run.returncode != 0]
-        for lang, run in runs.items():
-            output = (run.stdout + run.stderr).strip()
+        if in_process:
+            runs = {lang: _language_in_process(root, lang, tmp, ds, today) for lang in CONFIGS}
+        else:
+            with ThreadPoolExecutor(max_workers=2) as pool:
+                runs = dict(zip(CONFIGS, pool.map(lambda lang: _language_in_child(root, lang, tmp, env, today),
+                                                  CONFIGS)))
+        for lang, (_, output) in runs.items():
             if output:
                 print(f"[{lang}] {output}", file=sys.stderr)
-        if failed:
+        if not all(passed for passed, _ in runs.values()):
             print("ビルドに失敗しました。サイトは変更していません / the build failed; "
                   "the existing site was left unchanged", file=sys.stderr)
             return 1

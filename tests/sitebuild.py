@@ -7,6 +7,8 @@ the live data/ (tests/test_live_data.py) check only what holds for any valid dat
 """
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
 import subprocess
@@ -39,19 +41,62 @@ def make_project(dest: Path, data: dict[str, str] | None = None, content: bool =
     return dest
 
 
+# Read only when a process starts: a build that sets them runs the command line in a child.
+_CHILD_PROCESS_ONLY = {"PYTHONPATH", "TMPDIR"}
+
+
 def build_project(root: Path, today: str | None = "2025-04-15", site_url: str | None = None,
-                  command: str = "build", extra_env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run the real command line (python -m sitegen build) on a project folder."""
+                  command: str = "build", extra_env: dict | None = None,
+                  in_process: bool | None = None) -> subprocess.CompletedProcess:
+    """Build (or validate) a project folder, as `python -m sitegen COMMAND ROOT` does.
+
+    A build runs in this process by default (sitegen_mkdocs.build.build(in_process=True)):
+    then MkDocs' log records reach pytest, and the autouse fixture in conftest.py that fails a
+    test on any unexpected warning sees them. Other commands, and builds whose extra_env must
+    reach a new process, run the real command line in a child process."""
+    changes = {"SITE_TODAY": today, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    if in_process is None:
+        in_process = command == "build" and not _CHILD_PROCESS_ONLY & set(extra_env or {})
+    if in_process:
+        return _build_in_process(root, changes)
     env = dict(os.environ, PYTHONPATH=str(REPO))
-    env.pop("SITE_TODAY", None)
-    env.pop("SITE_URL", None)
-    if today:
-        env["SITE_TODAY"] = today
-    if site_url:
-        env["SITE_URL"] = site_url
-    env.update(extra_env or {})
+    for name, value in changes.items():
+        if value is None:
+            env.pop(name, None)
+        else:
+            env[name] = value
     return subprocess.run([sys.executable, "-m", "sitegen", command, str(root)],
                           cwd=root, env=env, capture_output=True, text=True, timeout=600)
+
+
+@contextlib.contextmanager
+def _environment(changes: dict[str, str | None]):
+    """os.environ with changes applied (None: unset), restored afterwards."""
+    saved = {name: os.environ.get(name) for name in changes}
+    try:
+        for name, value in changes.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def _build_in_process(root: Path, changes: dict[str, str | None]) -> subprocess.CompletedProcess:
+    from sitegen_mkdocs.build import build
+
+    out, err = io.StringIO(), io.StringIO()
+    with _environment(changes), contextlib.chdir(root), contextlib.redirect_stdout(out), \
+            contextlib.redirect_stderr(err):
+        status = build(root, in_process=True)
+    return subprocess.CompletedProcess(["sitegen build (in this process)", str(root)], status,
+                                       out.getvalue(), err.getvalue())
 
 
 def dataset_errors(dest: Path, **files: str) -> list:

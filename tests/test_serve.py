@@ -276,3 +276,19 @@ def test_a_killed_server_leaves_no_worker_behind(tmp_path):
         running.process.kill()
         running.process.wait()
         _assert_all_end(below, 10)
+
+
+def test_a_fault_in_the_generator_is_shown_not_fatal(capsys):
+    # A template or code fault raised in a worker becomes a failure the preview page shows
+    # (the watching goes on); before, the exception ended the preview's build thread.
+    import time
+    from concurrent.futures import Future
+
+    from sitegen_mkdocs.serve.builder import Builder
+
+    future = Future()
+    future.set_exception(RuntimeError("'t' is undefined"))
+    result = Builder._result("ja", future, time.perf_counter())
+    assert not result.ok and result.lang == "ja"
+    assert result.failure.endswith("RuntimeError: 't' is undefined")
+    assert "Traceback" in capsys.readouterr().err

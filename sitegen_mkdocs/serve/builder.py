@@ -15,6 +15,7 @@ import shutil
 import sys
 import threading
 import time
+import traceback
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -78,13 +79,28 @@ class Builder:
     def _build_languages(self, folder: Path) -> list[LanguageResult]:
         start = time.perf_counter()
         try:
-            futures = [self._pool.submit(build_language, self.root, lang, folder / lang) for lang in CONFIGS]
-            return [future.result() for future in futures]
+            futures = {lang: self._pool.submit(build_language, self.root, lang, folder / lang) for lang in CONFIGS}
+            return [self._result(lang, future, start) for lang, future in futures.items()]
         except BrokenProcessPool:  # a worker died (out of memory, killed): start fresh ones
             self._pool = _new_pool()
             message = ("作成処理のプロセスが止まりました。保存し直すともう一度作成します / "
                        "a builder process died; save again to rebuild")
             return [LanguageResult(lang, time.perf_counter() - start, failure=message) for lang in CONFIGS]
+
+    @staticmethod
+    def _result(lang: str, future, start: float) -> LanguageResult:
+        """The worker's result; an error the worker did not expect (a fault in the generator or
+        a template, not in the data) is shown on the preview's page like any failure, with its
+        traceback in the terminal, and the preview goes on watching for the next save."""
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            raise
+        except Exception as exc:  # noqa: BLE001 (any fault of the code being previewed)
+            traceback.print_exception(exc)
+            return LanguageResult(lang, time.perf_counter() - start,
+                                  failure=f"作成中の想定外のエラー / unexpected error while building: "
+                                          f"{type(exc).__name__}: {exc}")
 
     def index_shown_sites(self) -> None:
         """Search thread: index each new site that is shown, until the state is closed."""

@@ -51,6 +51,7 @@ class Localizer:
 
     def __init__(self, ctx: BuildContext, page_url: str):
         self.ctx, self.lang, self.page_url = ctx, ctx.lang, page_url
+        self.fell_back = False  # some data text was shown in Japanese on an English page
 
     def text(self, value: Text | str | None) -> Markup:
         """A data text, escaped; Japanese fallback on an English page is marked lang="ja".
@@ -61,6 +62,7 @@ class Localizer:
             return escape(value)
         s, used = value.get(self.lang)
         if used != self.lang:
+            self.fell_back = True
             return Markup('<span lang="ja">{}</span>').format(s)
         return escape(s)
 
@@ -71,12 +73,17 @@ class Localizer:
         s, used = value.get(self.lang)
         html = render_markdown(s)
         if used != self.lang:
+            self.fell_back = True
             return Markup('<div lang="ja">{}</div>').format(html)
         return html
 
     def heading(self, value: Text | str) -> str:
         """Text for a Markdown heading line (escaped for Markdown, not HTML-escaped twice)."""
-        s = value.get(self.lang)[0] if isinstance(value, Text) else value
+        if isinstance(value, Text):
+            s, used = value.get(self.lang)
+            self.fell_back = self.fell_back or used != self.lang
+        else:
+            s = value
         return Markup(escape_markdown_inline(s))
 
     def href(self, site_path: str) -> str:
@@ -122,7 +129,16 @@ class Localizer:
         return yen_affixes(self.lang)
 
 
+JA_ONLY_MARK = "data-sg-ja-only"  # on the notice of _ja_only.md.j2
+
+
 def render(template: str, ctx: BuildContext, page_url: str, **values: Any) -> str:
+    """A page body or fragment. On an English page, text that some record gives only in Japanese
+    (shown marked lang="ja") comes with the notice that says so, unless the template put it first."""
     loc = Localizer(ctx, page_url)
-    return _env(ctx.lang).get_template(template).render(
+    env = _env(ctx.lang)
+    out = env.get_template(template).render(
         L=loc, lang=ctx.lang, today=ctx.today, ds=ctx.ds, ctx=ctx, page_url=page_url, **values)
+    if loc.fell_back and ctx.lang != "ja" and JA_ONLY_MARK not in out:
+        out = env.get_template("_ja_only.md.j2").render(ja_only=True) + out
+    return out

@@ -71,3 +71,19 @@ bench: $(TEST_STAMP) browser-deps
 
 clean:
 	rm -rf site .site-build-* .site-old-*
+
+# Lighthouse 12 (npm, pinned in tools/lighthouse/package-lock.json; it drives Debian's chromium and
+# downloads no browser) on every page kind in both languages of the seed site, served with gzip:
+# prints performance, CLS, LCP and bytes per page, fails below the goal (README, "Lighthouse").
+# LIGHTHOUSE_ARGS="--runs 3" keeps each page's median run; "--only call" measures one kind.
+LIGHTHOUSE_STAMP := tools/lighthouse/node_modules/.installed
+$(LIGHTHOUSE_STAMP): tools/lighthouse/package.json tools/lighthouse/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -q && \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q nodejs npm; }
+	cd tools/lighthouse && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+.PHONY: lighthouse
+lighthouse: $(STAMP) browser-deps $(LIGHTHOUSE_STAMP)
+	$(PY) scripts/lighthouse.py $(LIGHTHOUSE_ARGS)

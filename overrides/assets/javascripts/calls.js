@@ -7,6 +7,8 @@
 //    minimum. Same rule as sitegen/subsidy.py, in exact integer (BigInt) arithmetic;
 //    both are tested against tests/cases/subsidy.json.
 // 3. Checklist: remembers ticked boxes in this browser (localStorage), if allowed.
+// 4. Print link: prints the page.
+// Loaded (deferred) only on pages with this markup: overrides/main.html, block `scripts`.
 (function () {
   "use strict";
 
@@ -108,9 +110,10 @@
     for (var i = 0; i < forms.length; i++) setUpCalculator(forms[i]);
     var boxes = document.querySelectorAll(".sg-checklist input.sg-check");
     for (var j = 0; j < boxes.length; j++) setUpChecklist(boxes[j]);
+    // The print link is in the HTML already (un-hiding it here moved the page after load: issue 18);
+    // site.css hides it where scripting is off.
     var printLinks = document.querySelectorAll("a.sg-print");
     for (var k = 0; k < printLinks.length; k++) {
-      printLinks[k].hidden = false;
       printLinks[k].addEventListener("click", function (e) { e.preventDefault(); window.print(); });
     }
   }

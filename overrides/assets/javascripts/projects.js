@@ -2,6 +2,7 @@
 // Without JavaScript each filter link opens a pre-built page (projects/status/ongoing/ …).
 // With it, the same links filter the full listing in place, one choice per group
 // (status, support, department), combined; the count is announced in a status region.
+// Loaded (deferred) only on pages with its markup (data-sg-filterable): overrides/main.html, block `scripts`.
 (function () {
   "use strict";
 

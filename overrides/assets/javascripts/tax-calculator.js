@@ -6,6 +6,7 @@
 // and computes the same numbers as sitegen/tax_relief.py: integers only (BigInt),
 // each percentage rounded down to the yen, then the smaller of credit and cap.
 // tests/cases/tax_relief.json is checked against both.
+// Loaded (deferred) only on pages with its markup (sg-calc__*): overrides/main.html, block `scripts`.
 (function () {
   "use strict";
 

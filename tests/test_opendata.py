@@ -73,8 +73,8 @@ def test_donations_csv_adds_up_to_the_seed_total(seed_site):
     rows = read_csv(seed_site / "opendata" / "donations.csv")
     assert sum(int(r["amount_yen"]) for r in rows if r["amount_yen"]) == SEED_TOTAL
     daiichi = next(r for r in rows if r["id"] == "2024-daiichi-life")
-    assert daiichi["amount_yen"] == "" and daiichi["amount_status"] == "非公表"
-    assert {r["amount_status"] for r in rows if r["amount_yen"]} == {"公表"}
+    assert daiichi["amount_yen"] == "" and daiichi["amount_status"] == "undisclosed"
+    assert {r["amount_status"] for r in rows if r["amount_yen"]} == {"disclosed"}
     anonymous = next(r for r in rows if r["id"] == "2023-anonymous-individual")
     assert anonymous["donor_ja"] == "" and anonymous["fiscal_year"] == "2023"
     data = json.loads((seed_site / "opendata" / "donations.json").read_text(encoding="utf-8"))

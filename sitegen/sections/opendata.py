@@ -2,8 +2,11 @@
 opendata/<stem>.json, opendata/<stem>.csv and opendata/schema/<stem>.schema.json.
 
 Made the way the Digital Agency's machine-readability rules ask: numbers only in
-numeric columns (the unit goes in the header), a blank cell for "no value", the
-special value 非公表 as a code in its own column, Western dates (YYYY-MM-DD), one
+numeric columns (the unit goes in the header), a number beside a value written as text
+(the subsidy rate "3/4" has its numerator and denominator columns), a blank cell for
+"no value", the special value 非公表 as a code in its own column, codes in English
+with their meanings in the column's description (in both languages), Western dates
+(YYYY-MM-DD), plain text in each cell (no line break, no Markdown: see plain_cell), one
 record per row, the encoding stated (UTF-8 with BOM, so that spreadsheet programs
 set to Japanese read it correctly; CRLF line ends as RFC 4180 says).
 
@@ -20,25 +23,32 @@ import datetime as dt
 import enum
 import io
 import json
+import re
 import types
 import typing
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from fractions import Fraction
 from typing import Any, BinaryIO, Callable
 
 from pydantic import BaseModel, BeforeValidator
 
 from ..context import BuildContext
 from ..dates import PartialDate, iso_date
-from ..i18n import translator
+from ..i18n import N_, translations, translator
 from ..kinds import kind, kinds
 from ..models.common import Date, FiscalYear, Text, Yen
+from ..models.donations import UNDISCLOSED as UNDISCLOSED_CODE
 from ..models.donations import Donation
+from ..models.projects import CATEGORIES
+from ..page_description import plain_text
 from ..pages import Output, Page, StaticFile
 from ..render import render
+from ..schemas import _json_schema_keywords
 
 URL = "opendata/"
 UNDISCLOSED = "非公表"
 CSV_ENCODING = "utf-8-sig"
+DISCLOSED_CODE = "disclosed"  # amount_status beside UNDISCLOSED_CODE ("undisclosed", the data's own word)
 
 
 # --- Donations: the one place that knows how an undisclosed amount is written --------
@@ -62,9 +72,20 @@ class Column:
     unit: tuple[str, str] | None  # (ja, en)
     description: tuple[str, str]  # (ja, en)
     get: Callable[[Any], Any]
+    # A coded column: its codes in order, each with its meaning (ja, en), or None when
+    # nobody has written the meaning yet (tests/test_opendata_rules.py: the real models have all).
+    codes: tuple[tuple[str, tuple[str, str] | None], ...] = ()
+    plain: bool = False  # staff-written text (limited Markdown): written as plain text
 
     def describe(self, lang: str) -> str:
-        return self.description[0 if lang == "ja" else 1]
+        """The description in `lang`; a coded column's lists its codes, each with its meaning."""
+        i = 0 if lang == "ja" else 1
+        if not self.codes:
+            return self.description[i]
+        listed = [f"{code} = {meaning[i]}" if meaning else code for code, meaning in self.codes]
+        _ = translator(lang)
+        return _("{description}(コード: {codes})").format(
+            description=self.description[i], codes=translations(lang).pgettext("code list", "、").join(listed))
 
     def unit_text(self, lang: str) -> str:
         return self.unit[0 if lang == "ja" else 1] if self.unit else ""
@@ -76,6 +97,80 @@ def _split(description: str | None, fallback: str) -> tuple[str, str]:
         return fallback, fallback
     ja, _, en = description.partition(" / ")
     return ja.strip(), (en or ja).strip()
+
+
+# What a column is, where the model's description does not say it: a field without one (it
+# would be the bare field name), or a description written for the editor as a list of codes
+# ("corporate(法人) / individual(個人)", whose halves are not one text in two languages).
+# Per data set, by the column's name before _ja/_en; the English is in the UI catalog.
+DESCRIPTIONS: dict[str, dict[str, str]] = {
+    "projects": {
+        "id": N_("プロジェクトの識別子(英小文字・数字・ハイフン)"),
+        "summary": N_("プロジェクトの概要"),
+        "category": N_("プロジェクトの区分"),
+        "department": N_("所管部署のid(部署名はJSONの departments にあります)"),
+        "period_start": N_("開始(日 2024-12-01、月 2024-12、年 2020、年度 FY2018 のいずれかの形)"),
+        "period_end": N_("終了(開始と同じ形。空欄は未定または継続中)"),
+        "visits_accepted": N_("見学の受入れ(空欄は不明)"),
+    },
+    "donations": {
+        "id": N_("寄附の識別子(英小文字・数字・ハイフン)"),
+        "fiscal_year": N_("寄附を受けた年度(西暦。2024年度 = 2024年4月〜2025年3月)"),
+        "donor_type": N_("寄附者の種類"),
+        "donor": N_("寄附者名(匿名の寄附は空欄)"),
+        "date": N_("寄附の日付"),
+    },
+    "calls": {
+        "id": N_("公募の識別子(英小文字・数字・ハイフン)"),
+        "title": N_("公募の名称"),
+        "fiscal_year": N_("公募の年度(西暦。2024年度 = 2024年4月〜2025年3月)"),
+        "issuer_postal_code": N_("担当部署の郵便番号"),
+        "issuer_phone": N_("担当部署の電話番号"),
+        "issuer_fax": N_("担当部署のファクス番号"),
+        "issuer_email": N_("担当部署のメールアドレス"),
+        "subsidy_rate": N_("補助率(補助対象経費に対する割合、分数の文字列。数値は subsidy_rate_numerator と "
+                           "subsidy_rate_denominator の列)"),
+        "project_period_start": N_("事業実施期間の開始日"),
+        "project_period_end": N_("事業実施期間の終了日"),
+        "deadline_rule": N_("受付締切日の扱い"),
+    },
+}
+
+# The meaning of each code of the coded columns, per data set and column (English: the catalog).
+CODE_MEANINGS: dict[str, dict[str, dict[str, str]]] = {
+    "projects": {"category": CATEGORIES},
+    "donations": {"donor_type": {"corporate": N_("法人"), "individual": N_("個人")}},
+    "calls": {"deadline_rule": {"arrival": N_("締切日必着(締切日までに届くこと)"),
+                                "postmark": N_("締切日の消印有効")}},
+}
+
+
+def _both(ja: str) -> tuple[str, str]:
+    """(ja, en) of a Japanese text marked for the catalog."""
+    return ja, translator("en")(ja)
+
+
+def _codes_of(t: Any, field: Any) -> tuple[str, ...]:
+    """The codes a field allows: a Literal's values, an Enum's, or a vocabulary's (an "enum"
+    the field type adds to its JSON Schema); () for a field that is not coded."""
+    base = typing.get_args(t)[0] if typing.get_origin(t) is typing.Annotated else t
+    if typing.get_origin(base) is typing.Literal:
+        return tuple(str(a) for a in typing.get_args(base))
+    if isinstance(base, type) and issubclass(base, enum.Enum):
+        return tuple(str(m.value) for m in base)
+    infos = list(field.metadata) + (list(typing.get_args(t)[1:]) if typing.get_origin(t) is typing.Annotated else [])
+    for extra in [field.json_schema_extra] + [getattr(i, "json_schema_extra", None) for i in infos]:
+        if isinstance(extra, dict) and isinstance(extra.get("enum"), list):
+            return tuple(str(a) for a in extra["enum"])
+    return ()
+
+
+_MARKDOWN_WORD = re.compile(r"\s*[((](?:limited )?Markdown[))]")
+
+
+def _text_description(description: tuple[str, str]) -> tuple[str, str]:
+    """A text column's description without "(Markdown)": the CSV holds the text as plain text."""
+    return _MARKDOWN_WORD.sub("", description[0]), _MARKDOWN_WORD.sub("", description[1])
 
 
 def _optional_inner(t: Any) -> Any:
@@ -130,28 +225,56 @@ def _scalar_kind(t: Any, metadata: list) -> tuple[str, tuple[str, str] | None] |
     return None
 
 
+def _fraction_part(get: Callable[[Any], Any], part: str) -> Callable[[Any], Any]:
+    def value(record: Any) -> int | None:
+        rate = get(record)
+        return None if rate is None else getattr(rate, part)
+    return value
+
+
+def _described_part(ja: str, column: str) -> tuple[str, str]:
+    return tuple(text.format(column=column) for text in _both(ja))  # type: ignore[return-value]
+
+
 def model_columns(model: type[BaseModel], prefix: str = "",
-                  outer: Callable[[Any], Any] = lambda r: r) -> tuple[list[Column], list[str]]:
-    """The CSV columns of a record model, and the fields that only the JSON holds."""
+                  outer: Callable[[Any], Any] = lambda r: r,
+                  descriptions: dict[str, tuple[str, str]] | None = None,
+                  meanings: dict[str, dict[str, tuple[str, str]]] | None = None,
+                  ) -> tuple[list[Column], list[str]]:
+    """The CSV columns of a record model, and the fields that only the JSON holds.
+
+    descriptions / meanings (by column name before _ja/_en): what a column is and what its
+    codes mean where the model does not say it (DESCRIPTIONS, _code_meanings)."""
+    descriptions, meanings = descriptions or {}, meanings or {}
     columns: list[Column] = []
     json_only: list[str] = []
     for name, field in model.model_fields.items():
         t = _optional_inner(field.annotation)
         col = prefix + name
         get = _chain(outer, name)
-        desc = _split(field.description, col)
+        desc = descriptions.get(col) or _split(field.description, col)
         if t is Text:
+            desc = _text_description(desc)
             columns.append(Column(col + "_ja", "string", None, (desc[0] + "(日本語)", desc[1] + " (Japanese)"),
-                                  _chain(get, "ja")))
+                                  _chain(get, "ja"), plain=True))
             columns.append(Column(col + "_en", "string", None, (desc[0] + "(英語)", desc[1] + " (English)"),
-                                  _chain(get, "en")))
+                                  _chain(get, "en"), plain=True))
         elif isinstance(t, type) and issubclass(t, BaseModel):
-            sub_columns, sub_json = model_columns(t, col + "_", get)
+            sub_columns, sub_json = model_columns(t, col + "_", get, descriptions, meanings)
             columns += sub_columns
             json_only += sub_json
         elif (scalar := _scalar_kind(t, field.metadata)) is not None:
             kind, unit = scalar
-            columns.append(Column(col + ("_yen" if unit == ("円", "yen") else ""), kind, unit, desc, get))
+            codes = tuple((code, meanings.get(col, {}).get(code)) for code in _codes_of(t, field))
+            columns.append(Column(col + ("_yen" if unit == ("円", "yen") else ""), kind, unit, desc, get, codes))
+            base = typing.get_args(t)[0] if typing.get_origin(t) is typing.Annotated else t
+            if base is Fraction:  # "3/4" is text to a program: its two numbers beside it
+                columns.append(Column(col + "_numerator", "integer", None,
+                                      _described_part(N_("{column} の分子(3/4 なら 3)"), col),
+                                      _fraction_part(get, "numerator")))
+                columns.append(Column(col + "_denominator", "integer", None,
+                                      _described_part(N_("{column} の分母(3/4 なら 4)"), col),
+                                      _fraction_part(get, "denominator")))
         else:
             json_only.append(col)
     return columns, json_only
@@ -165,10 +288,10 @@ def _donation_columns(columns: list[Column]) -> list[Column]:
     amount = [
         Column("amount_yen", "integer", ("円", "yen"),
                ("寄附金額(非公表の場合は空欄)", "amount donated (blank when undisclosed)"), disclosed_amount),
-        Column("amount_status", "string", None,
-               (f"金額の公表区分: 公表 / {UNDISCLOSED}",
-                f"whether the amount is published: 公表 (published) or {UNDISCLOSED} (undisclosed)"),
-               lambda d: "公表" if disclosed_amount(d) is not None else UNDISCLOSED),
+        Column("amount_status", "string", None, _both(N_("金額の公表区分")),
+               lambda d: DISCLOSED_CODE if disclosed_amount(d) is not None else UNDISCLOSED_CODE,
+               codes=((DISCLOSED_CODE, _both(N_("公表(金額は amount_yen)"))),
+                      (UNDISCLOSED_CODE, _both(N_("非公表(amount_yen は空欄)"))))),
     ]
     rest = [c for c in columns if c.name not in ("amount", "amount_yen")]
     after = max((i for i, c in enumerate(rest) if c.name.startswith("donor")), default=len(rest) - 1) + 1
@@ -191,7 +314,11 @@ def _record_model(stem: str) -> tuple[type[BaseModel], str]:
 
 
 def dataset_columns(stem: str) -> tuple[list[Column], list[str]]:
-    columns, json_only = model_columns(_record_model(stem)[0])
+    columns, json_only = model_columns(
+        _record_model(stem)[0],
+        descriptions={col: _both(ja) for col, ja in DESCRIPTIONS.get(stem, {}).items()},
+        meanings={col: {code: _both(ja) for code, ja in codes.items()}
+                  for col, codes in CODE_MEANINGS.get(stem, {}).items()})
     if stem == "donations":
         columns = _donation_columns(columns)
         json_only = [name for name in json_only if name != "amount"]
@@ -200,7 +327,27 @@ def dataset_columns(stem: str) -> tuple[list[Column], list[str]]:
 
 # --- Writing the files ---------------------------------------------------------------
 
-def _cell(value: Any) -> str:
+_SPACES = re.compile(r"\s+")
+# Characters that can make limited Markdown mean something; a text without any is already plain.
+_MARKDOWN_SIGNS = re.compile(r"[*_`\[\]#\\<>&!]|^\s*(?:[-+]|\d+\.)\s|\n\s*(?:[-+]|\d+\.)\s|\n\s*[=-]+\s*(?:\n|$)")
+
+
+def plain_cell(text: str) -> str:
+    """Staff-written text (limited Markdown) as one plain-text value, as a reader sees it on the
+    page: no **, list marks or [label](address) (a link keeps its label), and paragraphs and
+    list items joined by one space on one line.
+
+    The rules want one value per cell, with no line break in it (many programs that read CSV
+    split a record there). A space, not 「。」: a list item is often a phrase, not a sentence,
+    and the cell keeps exactly the words staff wrote, in both languages; the items stay apart
+    by their own numbers ((1), (2)) where the call has them. The JSON keeps the text as
+    written, line breaks and Markdown included, for whoever needs the structure."""
+    if not _MARKDOWN_SIGNS.search(text):
+        return _SPACES.sub(" ", text).strip()  # most texts: no need to render them
+    return plain_text(text)
+
+
+def _cell(value: Any, plain: bool = False) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -209,7 +356,9 @@ def _cell(value: Any) -> str:
         return iso_date(value)  # machine-readable: Western, ISO; the era only ever on pages
     if isinstance(value, enum.Enum):
         return str(value.value)
-    return str(value)
+    if plain:
+        return plain_cell(str(value))
+    return _SPACES.sub(" ", str(value)).strip()  # one line, whatever a value holds
 
 
 def to_csv(stem: str, records: list[BaseModel]) -> bytes:
@@ -224,7 +373,7 @@ def write_csv(stem: str, records: list[BaseModel], stream: BinaryIO) -> None:
     writer = csv.writer(text, lineterminator="\r\n")
     writer.writerow([c.name for c in columns])
     for r in records:
-        writer.writerow([_cell(c.get(r)) for c in columns])
+        writer.writerow([_cell(c.get(r), c.plain) for c in columns])
     text.flush()
     text.detach()  # the stream stays open: it is the caller's
 
@@ -259,7 +408,8 @@ def schema(stem: str, ctx: BuildContext) -> dict:
     doc: dict = {"$schema": "https://json-schema.org/draft/2020-12/schema"}
     if ctx.site_url:
         doc["$id"] = ctx.absolute(f"{URL}schema/{stem}.schema.json", "ja")
-    doc.update(kind(stem).model.model_json_schema())
+    # Bounds as JSON Schema keywords (minimum, not pydantic's "ge", which every validator ignores)
+    doc.update(_json_schema_keywords(kind(stem).model.model_json_schema()))
     return doc
 
 
@@ -290,7 +440,7 @@ def build(ctx: BuildContext) -> Output:
         url=URL, title=_("オープンデータ"),
         description=_("認定プロジェクト、寄附実績、補助金の公募のデータ(JSON・CSV)と項目の説明、ライセンス"),
         body=render("opendata/page.md.j2", ctx, URL, datasets=datasets, site=ctx.ds.site.site,
-                    undisclosed=UNDISCLOSED)))
+                    undisclosed=UNDISCLOSED_CODE)))
     if ctx.lang == "ja":  # one copy of the downloads, at the root, linked from both languages
         out.files.extend(downloads(ctx))
     return out

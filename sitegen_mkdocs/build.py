@@ -27,6 +27,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from sitegen.errors import DataErrors, format_path
+from sitegen.notices import heading as notices_heading
+from sitegen.notices import notices
 from sitegen.summary import built_line, load_counts, record_counts, save_counts, validated_line
 from sitegen.today import site_today
 from sitegen.validate import load_dataset, missing_translations
@@ -63,6 +65,7 @@ def _checked(root: Path):
                 print(error.github_annotation(in_file=(root / error.file).is_file()))
         return None
     report_missing_translations(ds)
+    report_notices(ds)
     return ds
 
 
@@ -97,6 +100,18 @@ def report_missing_translations(ds) -> None:
         print(f"情報: 英訳のない項目が{len(lines)}件あります(英語ページには日本語で表示されます) / "
               f"info: {len(lines)} text(s) without English (shown in Japanese on English pages):", file=sys.stderr)
         print("\n".join(lines), file=sys.stderr)
+
+
+def report_notices(ds) -> None:
+    """Information, not a failure: what the data's models notice (sitegen.notices), such as a
+    donation after the month the donations table is said to be as of."""
+    found = notices(ds)
+    if found:
+        print(notices_heading(len(found)), file=sys.stderr)
+        print("\n".join("  " + n.format() for n in found), file=sys.stderr)
+        if _on_github_actions():
+            for n in found:
+                print(n.github_annotation())
 
 
 def generate_language(root: Path, lang: str, dest: Path, validated: Path | None = None,

@@ -10,6 +10,7 @@ Two choices worth knowing when editing the file:
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
@@ -17,6 +18,7 @@ from pydantic import BeforeValidator, Field, model_validator
 
 from ..dates import PartialDate
 from ..errors import BilingualValueError
+from ..notices import Notice
 from .common import Date, FiscalYear, Flag, Id, Str, Strict, Text, Url, Yen, fail
 from .common import _yen as _checked_yen  # Yen's own checks, reused for "amount or undisclosed"
 
@@ -209,3 +211,28 @@ class DonationsFile(Strict):
     @property
     def as_of_month(self) -> PartialDate | None:
         return PartialDate.parse(self.as_of) if self.as_of else None
+
+    def notices(self) -> list[Notice]:
+        """Information, not a mistake (sitegen.notices): a donation after the month the table is
+        said to be as of. The heading would still say 「寄附実績(2025年4月時点)」 above FY2026's gifts;
+        staff most likely forgot to move as_of forward."""
+        month = self.as_of_month
+        if month is None:
+            return []
+        found = []
+        for i, d in enumerate(self.donations):
+            if dt.date(d.fiscal_year, 4, 1) > month.last_day():  # the fiscal year starts after as_of
+                found.append(Notice(
+                    ("donations", i, "fiscal_year"),
+                    f"{d.fiscal_year}年度の寄附が、寄附実績の時点(as_of: \"{self.as_of}\")より後です。"
+                    f"as_of を更新してください",
+                    f"a donation of fiscal year {d.fiscal_year} is after the month the donations are "
+                    f"as of (as_of: \"{self.as_of}\"); update as_of"))
+            elif d.date and d.date > month.last_day():
+                found.append(Notice(
+                    ("donations", i, "date"),
+                    f"寄附の日付({d.date.isoformat()})が、寄附実績の時点(as_of: \"{self.as_of}\")より後です。"
+                    f"as_of を更新してください",
+                    f"the donation's date ({d.date.isoformat()}) is after the month the donations are "
+                    f"as of (as_of: \"{self.as_of}\"); update as_of"))
+        return found

@@ -51,16 +51,26 @@ def undisclosed_note(count: int, lang: str) -> str:
     return _("ほかに金額非公表{count}件").format(count=count)
 
 
-def _chart(totals: list[YearTotal], lang: str) -> Markup:
+def chart_bars(totals: list[YearTotal], lang: str) -> list[Bar]:
+    """One bar per fiscal year from the first to the last with donations, oldest first (a time
+    series reads top to bottom). A year between them without donations is a bar of length 0
+    labelled 「寄附なし」, so that the gap shows instead of the years closing up."""
+    _ = translator(lang)
+
     def value_label(y: YearTotal) -> str:
         note = undisclosed_note(y.undisclosed, lang)
         amount = money.format_yen(y.disclosed_total, lang)
-        _ = translator(lang)
         return _("{amount}({note})").format(amount=amount, note=note) if note else amount
 
-    chronological = list(reversed(totals))  # a time series reads left to right, top to bottom
-    bars = [Bar(format_fiscal_year(y.fiscal_year, lang, long=False), y.disclosed_total, value_label(y))
-            for y in chronological]
+    by_year = {y.fiscal_year: y for y in totals}
+    years = range(min(by_year), max(by_year) + 1) if by_year else range(0)
+    return [Bar(format_fiscal_year(fy, lang, long=False), by_year[fy].disclosed_total, value_label(by_year[fy]))
+            if fy in by_year else Bar(format_fiscal_year(fy, lang, long=False), 0, _("寄附なし"))
+            for fy in years]
+
+
+def _chart(totals: list[YearTotal], lang: str) -> Markup:
+    bars = chart_bars(totals, lang)
     _ = translator(lang)
     description = translations(lang).pgettext("chart description", "、").join(f"{b.label}: {b.value_label}" for b in bars)
     title = _("年度別の寄附金額(公表分)")

@@ -48,6 +48,20 @@ def served_site(tmp_path_factory) -> ServedSite:
 
 
 @pytest.fixture(scope="session")
+def served_site_one_part(tmp_path_factory) -> ServedSite:
+    """The seed as it is (no test pages), with its search index in one part, as a small site
+    gets: tests/e2e/test_search_queries.py runs its query set on this one and on served_site."""
+    root = make_project(tmp_path_factory.mktemp("e2e-one-part"), data=None)
+    server = serve(root / "site")
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    result = build_project(root, today="2025-04-15", site_url=base, extra_env={PART_MB_ENV: "80"})
+    assert result.returncode == 0, result.stderr
+    yield ServedSite(root / "site", base, tuple(site_pages(root / "site")))
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
 def visits(browser, served_site):
     """Every page of the site in both languages at 375 and 1280 px, visited once."""
     from tests.e2e.pages import visit_all

@@ -1,7 +1,9 @@
 """calls/<id>/calendar.ics: a call's dates as an iCalendar file (RFC 5545), via `icalendar`.
 
 Contents: the application period, the deadline (its text says 必着 or 消印有効),
-and the call's schedule events. Days are all-day DATE values (the call gives
+and the call's schedule events. A call with rounds has the period and the deadline of
+each round (UIDs from the call id and the round id: `<call>-<round>-application-period`,
+`<call>-<round>-deadline`). Days are all-day DATE values (the call gives
 days in Japan); events with hours (the exhibition, 10:00-17:00) are timed in
 Asia/Tokyo, one event per day, with the VTIMEZONE included. UIDs are made from
 the call id and the event id, so a calendar that imported the file last week
@@ -17,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import icalendar
 
-from .call_status import JST
+from .call_status import JST, Window
 from .dates import PartialDate, format_application_period, format_deadline, format_period, with_daily_hours
 from .i18n import N_, translator
 
@@ -33,9 +35,9 @@ def _t(ja: str, en: str, lang: str) -> str:
     return ja if lang == "ja" else en
 
 
-def deadline_words(rule: str, lang: str) -> str:
-    """How a call's deadline is met (its deadline_rule), in the page's language: 「必着」."""
-    return translator(lang)(DEADLINE_RULE[rule])
+def deadline_words(rule: str | None, lang: str) -> str:
+    """How a call's deadline is met (its deadline_rule), in the page's language: 「必着」 ("" if not given)."""
+    return translator(lang)(DEADLINE_RULE[rule]) if rule else ""
 
 
 def event_when(ev: ScheduleEvent, lang: str) -> str:
@@ -114,6 +116,39 @@ def _event_components(call: Call, ev: ScheduleEvent, lang: str, stamp: dt.dateti
     return [_all_day(uid, summary, ev.start, ev.last_day, stamp, description, location)]
 
 
+def _window_components(call: Call, window: Window, lang: str, stamp: dt.datetime, links: str) -> list:
+    """The application period (opening day to deadline) and the deadline (with a reminder a week
+    before) of the call's one period, or of one round."""
+    title = call.title.get(lang)[0]
+    start, end = window.start, window.end
+    rule = deadline_words(window.deadline_rule, lang)
+    prefix = "" if window.id is None else f"{window.id}-"
+    name = "" if window.title is None else window.title.get(lang)[0]
+    what = f"{name} " if name and lang == "ja" else (f"{name}: " if name else "")
+    note = window.note.get(lang)[0] if window.note else ""
+    period_text = _t("受付期間: ", "Application period: ", lang) + format_application_period(start, end, rule, lang)
+    period = _all_day(
+        f"{call.id}-{prefix}application-period@{UID_DOMAIN}",
+        _t(f"{what}申請受付期間({title})", f"{what}Application period ({title})", lang),
+        start, end, stamp, "\n".join(x for x in (period_text, note, links) if x))
+    rule_ja = f"【{rule}】" if rule else ""
+    rule_en = f", {rule}" if rule else ""
+    deadline = _all_day(
+        f"{call.id}-{prefix}deadline@{UID_DOMAIN}",
+        _t(f"{what}申請締切{rule_ja}({title})", f"{what}Application deadline{rule_en} ({title})", lang),
+        end, end, stamp,
+        "\n".join(x for x in (format_deadline(end, rule, lang) + _t("(日本時間)", ", Japan time", lang),
+                               links) if x))
+    deadline["transp"] = "OPAQUE"
+    alarm = icalendar.Alarm()  # a reminder a week before the deadline
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", _t(f"{what}申請締切まで1週間({title})",
+                                f"{what}One week to the application deadline ({title})", lang))
+    alarm.add("trigger", dt.timedelta(days=-7))
+    deadline.add_component(alarm)
+    return [period, deadline]
+
+
 def call_calendar(call: Call, lang: str, today: dt.date, page_url: str = "") -> bytes:
     """The .ics file of one call in one language. page_url (absolute) goes into URL/DESCRIPTION."""
     stamp = dt.datetime.combine(today, dt.time(0, 0), dt.timezone.utc)
@@ -125,27 +160,10 @@ def call_calendar(call: Call, lang: str, today: dt.date, page_url: str = "") -> 
     cal.add("x-wr-calname", title)
     cal.add("x-wr-timezone", "Asia/Tokyo")
 
-    start, end = call.acceptance_start_datetime, call.acceptance_end_datetime
-    rule = deadline_words(call.deadline_rule, lang)
-    period_text = _t("受付期間: ", "Application period: ", lang) + format_application_period(start, end, rule, lang)
     links = "\n".join(x for x in (page_url, call.issuer.web_page or "") if x)
-    cal.add_component(_all_day(
-        f"{call.id}-application-period@{UID_DOMAIN}",
-        _t(f"申請受付期間({title})", f"Application period ({title})", lang),
-        start, end, stamp, "\n".join(x for x in (period_text, links) if x)))
-    deadline = _all_day(
-        f"{call.id}-deadline@{UID_DOMAIN}",
-        _t(f"申請締切【{rule}】({title})", f"Application deadline, {rule} ({title})", lang),
-        end, end, stamp,
-        "\n".join(x for x in (format_deadline(end, rule, lang) + _t("(日本時間)", ", Japan time", lang),
-                               links) if x))
-    deadline["transp"] = "OPAQUE"
-    alarm = icalendar.Alarm()  # a reminder a week before the deadline
-    alarm.add("action", "DISPLAY")
-    alarm.add("description", _t(f"申請締切まで1週間({title})", f"One week to the application deadline ({title})", lang))
-    alarm.add("trigger", dt.timedelta(days=-7))
-    deadline.add_component(alarm)
-    cal.add_component(deadline)
+    for window in call.windows:
+        for component in _window_components(call, window, lang, stamp, links):
+            cal.add_component(component)
     for ev in call.schedule:
         for component in _event_components(call, ev, lang, stamp, page_url):
             cal.add_component(component)

@@ -4,6 +4,14 @@ from __future__ import annotations
 from tests.sitebuild import REPO, SEED_DATA
 
 KAWASAKI = "kawasaki-decarbonization-2024"
+TWO_ROUNDS = "example-two-rounds-2025"
+TWO_ROUNDS_FIXTURE = REPO / "tests" / "fixtures" / "calls" / "two-rounds.yaml"
+
+
+def calls_yaml_with_two_rounds() -> str:
+    """The seed's calls.yaml with the two-round, two-track call of the issue appended as it stands."""
+    text = (SEED_DATA / "calls.yaml").read_text(encoding="utf-8")
+    return text.rstrip("\n") + "\n" + TWO_ROUNDS_FIXTURE.read_text(encoding="utf-8")
 
 
 def calls_yaml_with_copies() -> str:

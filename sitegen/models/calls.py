@@ -15,6 +15,12 @@ A call record has two layers:
   `amount`, `project_period`, `submission` and `schedule` show the top-level
   facts so that each fact is written once.
 
+A call has one application period (`acceptance_start_datetime` /
+`acceptance_end_datetime`) or `rounds` (第1回・第2回募集), each with its own period;
+optional `tracks` (枠・区分) carry their own amount rule. Only what every real call
+has is required: id, title, fiscal year, issuer, a period or rounds, and at least
+one application method; templates cope with the rest being absent.
+
 Copying last year's record and changing dates, amounts and texts is the
 intended way to publish the next call.
 """
@@ -26,6 +32,7 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BeforeValidator, Field, model_validator
 
+from ..call_status import Window
 from ..dates import fiscal_year_of
 from ..errors import BilingualValueError
 from .common import Date, Email, FiscalYear, Flag, Id, Phone, Str, Strict, Text, Url, Yen, fail
@@ -126,13 +133,108 @@ class Period(Strict):
 
 
 class Summary(Strict):
-    """The call's overview table. Rate, amount and period rows are made from the facts."""
+    """The call's overview table. Rate, amount and period rows are made from the facts.
+    Each row is shown only when written."""
 
-    target: Text = Field(description="対象者 / who may apply")
-    projects: Text = Field(description="対象事業(Markdown) / eligible projects")
-    expenses: Text = Field(description="対象経費(Markdown) / eligible expenses")
-    selection: Text = Field(description="選定方法 / how projects are selected")
-    procedure: Text = Field(description="申請手続 / how to apply (the web form link is added)")
+    target: Text | None = Field(default=None, description="対象者 / who may apply")
+    projects: Text | None = Field(default=None, description="対象事業(Markdown) / eligible projects")
+    expenses: Text | None = Field(default=None, description="対象経費(Markdown) / eligible expenses")
+    selection: Text | None = Field(default=None, description="選定方法 / how projects are selected")
+    procedure: Text | None = Field(default=None, description="申請手続 / how to apply (the web form link is added)")
+
+
+DeadlineRule = Literal["arrival", "postmark"]
+
+
+# The amount rule (sitegen/subsidy.py), the same fields on a call and on each of its tracks:
+# the rate of the eligible cost (or of the cost minus other income), or a fixed amount (定額);
+# then rounding down to a unit (千円未満切り捨て = 1000), the cap, and the minimum below which
+# a project is not eligible.
+SubsidyRate = Annotated[Rate | None, Field(description="補助率、分数 例 \"2/3\" / the rate, a fraction, e.g. \"2/3\"")]
+FixedAmount = Annotated[Yen | None, Field(
+    description="定額の補助金額(円、補助率の代わり) / a fixed subsidy amount in yen (instead of a rate)")]
+MinLimit = Annotated[Yen | None, Field(description="補助金額の下限 / minimum subsidy, yen")]
+MaxLimit = Annotated[Yen | None, Field(description="補助金額の上限 / maximum subsidy, yen")]
+DeductsOtherIncome = Annotated[Flag, Field(
+    description="補助対象経費から他の収入(他の補助金・寄附金など)を引いた額に補助率を掛ける / "
+                "the rate applies to the eligible cost minus other income (other subsidies, donations …)")]
+RoundingUnit = Annotated[int, Field(
+    ge=1, le=1000000, description="切り捨ての単位(円、1・10・100・1000…)、例 1000 = 千円未満切り捨て / "
+                                  "round down to this many yen (1, 10, 100, 1000 …), e.g. 1000 = to the thousand yen")]
+
+
+class AmountRule:
+    """Checks shared by Call and Track (the fields are declared in each, in their own order)."""
+
+    def _amount_errors(self) -> None:
+        if self.subsidy_rate is not None and self.subsidy_fixed_amount is not None:
+            raise BilingualValueError("補助率(subsidy_rate)と定額(subsidy_fixed_amount)はどちらか一方だけ書いてください",
+                                      "give either subsidy_rate or subsidy_fixed_amount, not both",
+                                      subpath=("subsidy_fixed_amount",))
+        low, high = self.subsidy_min_limit, self.subsidy_max_limit
+        if low is not None and high is not None and low > high:
+            raise BilingualValueError(
+                f"下限額({low:,}円)が上限額({high:,}円)より大きいです",
+                f"the minimum ({low:,} yen) is above the maximum ({high:,} yen)",
+                subpath=("subsidy_min_limit",))
+        unit = self.subsidy_rounding_unit
+        if str(unit).rstrip("0") != "1":
+            raise BilingualValueError(f"切り捨ての単位({unit})は1・10・100・1000…のいずれかにしてください",
+                                      f"the rounding unit ({unit}) must be 1, 10, 100, 1000 …",
+                                      subpath=("subsidy_rounding_unit",))
+
+    @property
+    def has_amount_rule(self) -> bool:
+        return self.subsidy_rate is not None or self.subsidy_fixed_amount is not None
+
+
+class Round(Strict):
+    """One application round (第1回募集 …) with its own period. Rounds are listed in date order."""
+
+    id: Id = Field(description="回のid(公募の中で一意。カレンダーのUIDに使います) / the round's id "
+                               "(unique in the call; used for calendar UIDs)")
+    title: Text = Field(description="例 第1回募集 / e.g. Round 1")
+    acceptance_start_datetime: Date = Field(description="受付開始日 / application period start")
+    acceptance_end_datetime: Date = Field(description="受付締切日(その日を含む) / application deadline (inclusive)")
+    deadline_rule: DeadlineRule | None = Field(
+        default=None, description="arrival: 必着 / postmark: 当日消印有効(書かなければ公募の deadline_rule) / "
+                                  "the call's deadline_rule when left out")
+    note: Text | None = Field(default=None, description="注記 / note")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Round:
+        if self.acceptance_end_datetime < self.acceptance_start_datetime:
+            raise BilingualValueError(
+                f"受付締切日({self.acceptance_end_datetime.isoformat()})が受付開始日"
+                f"({self.acceptance_start_datetime.isoformat()})より前です",
+                f"the application deadline ({self.acceptance_end_datetime.isoformat()}) is before the start "
+                f"({self.acceptance_start_datetime.isoformat()})",
+                subpath=("acceptance_end_datetime",))
+        return self
+
+
+class Track(Strict, AmountRule):
+    """A track (枠・区分) with its own rate, minimum, cap and eligibility."""
+
+    id: Id = Field(description="枠のid(公募の中で一意) / the track's id (unique in the call)")
+    title: Text = Field(description="例 スタート枠 / e.g. Start track")
+    subsidy_rate: SubsidyRate = None
+    subsidy_fixed_amount: FixedAmount = None
+    subsidy_min_limit: MinLimit = None
+    subsidy_max_limit: MaxLimit = None
+    subsidy_deducts_other_income: DeductsOtherIncome = False
+    subsidy_rounding_unit: RoundingUnit = 1
+    eligibility: Text | None = Field(default=None, description="対象となる者・事業(Markdown) / who and what is eligible")
+    note: Text | None = Field(default=None, description="注記 / note")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Track:
+        if not self.has_amount_rule:
+            raise BilingualValueError("枠には補助率(subsidy_rate)か定額(subsidy_fixed_amount)を書いてください",
+                                      "give the track a subsidy_rate or a subsidy_fixed_amount",
+                                      subpath=("subsidy_rate",))
+        self._amount_errors()
+        return self
 
 
 class ApplicationMethod(Strict):
@@ -330,7 +432,7 @@ Section = Annotated[
 # --- The call ------------------------------------------------------------------------------------
 
 
-class Call(Strict):
+class Call(Strict, AmountRule):
     id: Id
     title: Text
     subtitle: Text | None = Field(default=None, description="副題(例 令和6年度 公募要領) / subtitle (e.g. FY2024 call for applications)")
@@ -338,22 +440,53 @@ class Call(Strict):
     fiscal_year: FiscalYear
     issuer: Issuer
     lead: Text | None = Field(default=None, description="冒頭の説明 / opening paragraph")
-    use_purpose: Text = Field(description="事業の目的 / purpose of the subsidy")
-    summary: Summary
-    subsidy_rate: Rate
-    subsidy_min_limit: Yen = Field(description="補助金額の下限 / minimum subsidy, yen")
-    subsidy_max_limit: Yen = Field(description="補助金額の上限 / maximum subsidy, yen")
-    project_period: Period
-    acceptance_start_datetime: Date = Field(description="受付開始日 / application period start")
-    acceptance_end_datetime: Date = Field(description="受付締切日 / application deadline")
-    deadline_rule: Literal["arrival", "postmark"] = Field(
-        description="arrival: 必着(締切日までに届くこと) / postmark: 当日消印有効")
+    use_purpose: Text | None = Field(default=None, description="事業の目的 / purpose of the subsidy")
+    summary: Summary | None = None
+    subsidy_rate: SubsidyRate = None
+    subsidy_fixed_amount: FixedAmount = None
+    subsidy_min_limit: MinLimit = None
+    subsidy_max_limit: MaxLimit = None
+    subsidy_deducts_other_income: DeductsOtherIncome = False
+    subsidy_rounding_unit: RoundingUnit = 1
+    project_period: Period | None = None
+    acceptance_start_datetime: Date | None = Field(
+        default=None, description="受付開始日(rounds を書くときは書かない) / application period start (not with rounds)")
+    acceptance_end_datetime: Date | None = Field(
+        default=None, description="受付締切日(rounds を書くときは書かない) / application deadline (not with rounds)")
+    rounds: list[Round] = Field(
+        default_factory=list, description="募集の回(第1回・第2回…)、日付順 / application rounds, in date order")
+    deadline_rule: DeadlineRule | None = Field(
+        default=None, description="arrival: 必着(締切日までに届くこと) / postmark: 当日消印有効")
+    tracks: list[Track] = Field(
+        default_factory=list, description="枠・区分(それぞれの補助率・上限額) / tracks, each with its own rate and limits")
     application_methods: list[ApplicationMethod] = Field(min_length=1)
     schedule: list[ScheduleEvent] = Field(default_factory=list)
-    sections: list[Section] = Field(min_length=1)
+    sections: list[Section] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _consistent(self) -> Call:
+        start, end = self.acceptance_start_datetime, self.acceptance_end_datetime
+        if self.rounds and (start is not None or end is not None):
+            raise BilingualValueError(
+                "受付期間は、公募全体(acceptance_start_datetime・acceptance_end_datetime)か回ごと(rounds)の"
+                "どちらか一方に書いてください",
+                "give the application period either for the whole call (acceptance_start_datetime, "
+                "acceptance_end_datetime) or per round (rounds), not both",
+                subpath=("acceptance_start_datetime" if start is not None else "acceptance_end_datetime",))
+        if not self.rounds and (start is None or end is None):
+            missing = "acceptance_start_datetime" if start is None else "acceptance_end_datetime"
+            raise BilingualValueError(
+                f"受付期間がありません: acceptance_start_datetime と acceptance_end_datetime、または rounds を"
+                f"書いてください({missing} がありません)",
+                f"no application period: give acceptance_start_datetime and acceptance_end_datetime, or rounds "
+                f"({missing} is missing)",
+                subpath=(missing,) if start is not None or end is not None else ())
+        self._rounds_errors()
+        self._unique("tracks", self.tracks, "枠", "track")
+        if self.tracks or self.has_amount_rule:
+            self._amount_errors()
+        if self.rounds:
+            return self._schedule_errors()
         if self.acceptance_end_datetime < self.acceptance_start_datetime:
             raise BilingualValueError(
                 f"受付締切日({self.acceptance_end_datetime.isoformat()})が受付開始日"
@@ -361,12 +494,32 @@ class Call(Strict):
                 f"the application deadline ({self.acceptance_end_datetime.isoformat()}) is before the start "
                 f"({self.acceptance_start_datetime.isoformat()})",
                 subpath=("acceptance_end_datetime",))
-        if self.subsidy_min_limit > self.subsidy_max_limit:
-            raise BilingualValueError(
-                f"下限額({self.subsidy_min_limit:,}円)が上限額({self.subsidy_max_limit:,}円)より大きいです",
-                f"the minimum ({self.subsidy_min_limit:,} yen) is above the maximum "
-                f"({self.subsidy_max_limit:,} yen)",
-                subpath=("subsidy_min_limit",))
+        return self._schedule_errors()
+
+    def _unique(self, field: str, items: list, ja: str, en: str) -> None:
+        seen: set[str] = set()
+        for i, item in enumerate(items):
+            if item.id in seen:
+                raise BilingualValueError(f"{ja}のid「{item.id}」がこの公募の中で重複しています",
+                                          f"the {en} id '{item.id}' is used twice in this call",
+                                          subpath=(field, i, "id"))
+            seen.add(item.id)
+
+    def _rounds_errors(self) -> None:
+        self._unique("rounds", self.rounds, "回", "round")
+        for i in range(1, len(self.rounds)):
+            before, this = self.rounds[i - 1], self.rounds[i]
+            if this.acceptance_start_datetime <= before.acceptance_end_datetime:
+                raise BilingualValueError(
+                    f"回「{this.id}」の受付開始日({this.acceptance_start_datetime.isoformat()})が、前の回「{before.id}」の"
+                    f"受付締切日({before.acceptance_end_datetime.isoformat()})以前です。回は日付順に、期間が重ならない"
+                    f"ように並べてください",
+                    f"round '{this.id}' starts ({this.acceptance_start_datetime.isoformat()}) on or before the "
+                    f"deadline of the round before it ('{before.id}', {before.acceptance_end_datetime.isoformat()}): "
+                    f"list the rounds in date order, without overlap",
+                    subpath=("rounds", i, "acceptance_start_datetime"))
+
+    def _schedule_errors(self) -> Call:
         for i, event in enumerate(self.schedule):
             for name, day in (("start", event.start), ("end", event.end)):
                 if day and fiscal_year_of(day) != self.fiscal_year:
@@ -381,6 +534,23 @@ class Call(Strict):
     def section(self, kind: str):
         """The first section of a kind, or None."""
         return next((s for s in self.sections if s.kind == kind), None)
+
+    @property
+    def windows(self) -> list[Window]:
+        """The application periods in date order: one per round, or the call's own period."""
+        if self.rounds:
+            return [Window(r.acceptance_start_datetime, r.acceptance_end_datetime, r.id, r.title,
+                           r.deadline_rule or self.deadline_rule, r.note) for r in self.rounds]
+        return [Window(self.acceptance_start_datetime, self.acceptance_end_datetime,
+                       deadline_rule=self.deadline_rule)]
+
+    @property
+    def first_start(self):
+        return self.windows[0].start
+
+    @property
+    def last_end(self):
+        return self.windows[-1].end
 
 
 class CallsFile(Strict):

@@ -49,6 +49,10 @@ class Site(Strict):
     organisation: Text = Field(description="運営する自治体 / the municipality")
     contact: Contact
     news_window_months: int = Field(default=3, ge=1, le=24, description="新着ニュースの表示期間(月) / months of recent news on the home page")
+    closing_soon_days: int = Field(
+        default=7, ge=1, le=60,
+        description="公募の各回の締切前、「締切間近」と表示する日数(締切日を含む) / "
+                    "days before a round's deadline, deadline day included, that calls show \"closing soon\"")
     license: Text = Field(description="オープンデータのライセンス / open-data license")
     license_url: Url | None = None
     pages: PageTexts = Field(default_factory=PageTexts,

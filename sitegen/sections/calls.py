@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from ..calendar_file import call_calendar, deadline_words, event_when
-from ..call_status import CLOSING_SOON_DAYS, ORDER, CallStatus, label_templates, status_on
+from ..call_status import (CLOSING_SOON, CLOSING_SOON_DAYS, DEFAULT_CLOSING_SOON_DAYS, ORDER, CallStatus,
+                           label_templates, status_of, upcoming_label)
 from ..context import BuildContext
 from ..i18n import N_, translator
-from ..models.calls import Call
+from ..models.calls import Call, Track
 from ..models.common import Text
 from ..models.site import Contact
 from ..money import format_yen, format_yen_exact
@@ -40,8 +41,13 @@ class CallView:
         return call_url(self.call)
 
 
-def rule_of(call: Call) -> SubsidyRule:
-    return SubsidyRule(call.subsidy_rate, call.subsidy_min_limit, call.subsidy_max_limit)
+def rule_of(call: Call | Track) -> SubsidyRule | None:
+    """The amount rule of a call or a track, None when it gives neither a rate nor a fixed amount."""
+    if not call.has_amount_rule:
+        return None
+    return SubsidyRule(call.subsidy_rate, call.subsidy_min_limit or 0, call.subsidy_max_limit,
+                       fixed=call.subsidy_fixed_amount, deducts_other_income=call.subsidy_deducts_other_income,
+                       unit=call.subsidy_rounding_unit)
 
 
 def rate_text(rate: Fraction, lang: str) -> str:
@@ -53,27 +59,57 @@ def rate_text(rate: Fraction, lang: str) -> str:
         denominator=rate.denominator, numerator=rate.numerator)
 
 
-def amount_text(call: Call, lang: str) -> str:
+def amount_text(call: Call | Track, lang: str) -> str:
+    """The limits of a call or a track in words ("" when it states none)."""
     _ = translator(lang)
-    low, high = format_yen(call.subsidy_min_limit, lang), format_yen(call.subsidy_max_limit, lang)
-    if not call.subsidy_min_limit:
-        return _("1件あたり{high}以内").format(high=high)
-    return _("1件あたり{low}以上{high}以内").format(low=low, high=high)
+    if call.subsidy_fixed_amount is not None:
+        return _("1件あたり{amount}(定額)").format(amount=format_yen(call.subsidy_fixed_amount, lang))
+    low, high = call.subsidy_min_limit, call.subsidy_max_limit
+    if high is None:
+        return _("1件あたり{low}以上").format(low=format_yen(low, lang)) if low else ""
+    if not low:
+        return _("1件あたり{high}以内").format(high=format_yen(high, lang))
+    return _("1件あたり{low}以上{high}以内").format(low=format_yen(low, lang), high=format_yen(high, lang))
 
 
-def status_attributes(call: Call, lang: str) -> dict[str, str]:
-    """data-* attributes that let calls.js recompute the status with the reader's clock."""
-    attrs = {"data-start": call.acceptance_start_datetime.isoformat(),
-             "data-end": call.acceptance_end_datetime.isoformat(),
-             "data-soon-days": str(CLOSING_SOON_DAYS)}
+def rule_text(item: Call | Track, lang: str) -> str:
+    """How the amount is worked out, beyond the rate: other income deducted, rounding unit ("" if neither)."""
+    _ = translator(lang)
+    parts = []
+    if item.subsidy_deducts_other_income:
+        parts.append(_("補助対象経費から他の収入を差し引いた額に補助率を掛けます。"))
+    if item.subsidy_rounding_unit > 1:
+        parts.append(_("{unit}未満は切り捨てます。").format(unit=format_yen(item.subsidy_rounding_unit, lang)))
+    return "".join(parts) if lang == "ja" else " ".join(parts)
+
+
+def status_attributes(call: Call, lang: str, closing_soon_days: int = DEFAULT_CLOSING_SOON_DAYS) -> dict[str, str]:
+    """data-* attributes that let calls.js recompute the status with the reader's clock: a call's
+    one period (data-start, data-end) or its rounds (data-rounds: [start, end, the label while
+    it is the round that opens next], in date order), and the labels."""
+    if call.rounds:
+        attrs = {"data-rounds": json.dumps([[w.start.isoformat(), w.end.isoformat(), upcoming_label(w, lang)]
+                                            for w in call.windows], ensure_ascii=False)}
+    else:
+        attrs = {"data-start": call.acceptance_start_datetime.isoformat(),
+                 "data-end": call.acceptance_end_datetime.isoformat()}
+    attrs["data-soon-days"] = str(CLOSING_SOON_DAYS)
+    attrs["data-closing-soon-days"] = str(closing_soon_days)
     for key, label in label_templates(lang).items():
         attrs["data-label-" + key.replace("_", "-")] = label
     return attrs
 
 
-def calculator_view(call: Call, lang: str) -> dict:
-    """The rule in words, worked examples (for readers without JavaScript) and the form's data."""
+def closing_soon_label(lang: str) -> str:
+    return translator(lang)(CLOSING_SOON)
+
+
+def calculator_view(call: Call, lang: str) -> dict | None:
+    """The rule in words, worked examples (for readers without JavaScript) and the form's data;
+    None when the call has no rule these explain (no rate, no maximum, or other income deducted)."""
     rule = rule_of(call)
+    if rule is None or not rule.simple or rule.unit != 1:  # calls.js computes to the yen
+        return None
     examples = []
     for expenses in (call.subsidy_max_limit, call.subsidy_max_limit * 2, call.subsidy_min_limit):
         if expenses <= 0 or any(e["expenses"] == expenses for e in examples):
@@ -86,6 +122,7 @@ def calculator_view(call: Call, lang: str) -> dict:
     data = {
         "data-rate-numerator": str(rule.rate.numerator), "data-rate-denominator": str(rule.rate.denominator),
         "data-minimum": str(rule.minimum), "data-maximum": str(rule.maximum), "data-yen": yen,
+        "data-unit": str(rule.unit),
         "data-messages": json.dumps({k: _(m) for k, m in CALCULATOR_MESSAGES.items()}, ensure_ascii=False),
     }
     return {"rule": rule, "examples": examples, "data": data,
@@ -102,18 +139,24 @@ CALCULATOR_MESSAGES = {
 
 
 def _views(ctx: BuildContext) -> list[CallView]:
-    views = [CallView(c, status_on(c.acceptance_start_datetime, c.acceptance_end_datetime, ctx.today), i)
-             for i, c in enumerate(ctx.ds.calls.calls)]
-    # Open first, then upcoming, then closed; within a group the nearest deadline first,
-    # except closed calls, newest first.
+    views = [CallView(c, status_of(c.windows, ctx.today), i) for i, c in enumerate(ctx.ds.calls.calls)]
+    # Open first, then upcoming, then closed; within a group the nearest deadline (of the open
+    # round, or of the round that opens next) first, except closed calls, newest first.
     def key(v: CallView):
-        end = v.call.acceptance_end_datetime.toordinal()
+        end = (v.status.window.end if v.status.window else v.call.last_end).toordinal()
         return ORDER[v.status.code], -end if v.status.code == "closed" else end
     return sorted(views, key=key)
 
 
+def closing_soon_days(ctx: BuildContext) -> int:
+    return ctx.ds.site.site.closing_soon_days
+
+
 def _helpers(ctx: BuildContext) -> dict:
-    return {"rate_text": rate_text, "amount_text": amount_text, "status_attributes": status_attributes,
+    soon = closing_soon_days(ctx)
+    return {"rate_text": rate_text, "amount_text": amount_text, "rule_text": rule_text,
+            "status_attributes": lambda call, lang: status_attributes(call, lang, soon),
+            "closing_soon_days": soon, "closing_soon_label": closing_soon_label,
             "event_when": event_when, "deadline_words": deadline_words, "yen": format_yen,
             "yen_exact": format_yen_exact, "subsidy_amount": subsidy_amount}
 
@@ -144,7 +187,7 @@ def build(ctx: BuildContext) -> Output:
         ja_only = ctx.lang == "en" and bool(missing_translations(c))
         out.pages.append(Page(
             url=v.url, title=c.title.get(ctx.lang)[0],
-            description=description_from(c.summary.target, ctx.lang),
+            description=description_from(c.summary.target if c.summary else c.lead, ctx.lang),
             body=render("calls/page.md.j2", ctx, v.url, call=c, status=v.status, ja_only=ja_only,
                         calc=calculator_view(c, ctx.lang), **helpers),
             edit=("data/calls.yaml", ctx.ds.line_of("calls", ("calls", v.index))), updated=c.updated,

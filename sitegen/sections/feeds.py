@@ -69,15 +69,17 @@ def news_entries(ctx: BuildContext) -> list[Entry]:
 
 
 def call_entries(ctx: BuildContext) -> list[Entry]:
-    """A call is announced on its acceptance start date (the call model has no publication date).
-    Its text is the application period, in the words of the call page and its calendar."""
+    """A call is announced on its acceptance start date (the call model has no publication date),
+    the first round's with rounds. Its text is the application period (of each round), in the
+    words of the call page and its calendar."""
     entries = []
     for c in ctx.ds.calls.calls:
-        start, end = c.acceptance_start_datetime, c.acceptance_end_datetime
+        start = c.first_start
         label = "受付期間: " if ctx.lang == "ja" else "Application period: "
-        period = label + format_application_period(start, end, deadline_words(c.deadline_rule, ctx.lang), ctx.lang)
-        entries.append(Entry(f"call:{c.id}", c.title.get(ctx.lang)[0], f"calls/{c.id}/", start, start,
-                             f"<p>{escape(period)}</p>"))
+        text = "".join(
+            f"<p>{escape(label + (w.title.get(ctx.lang)[0] + ': ' if w.title else '') + format_application_period(w.start, w.end, deadline_words(w.deadline_rule, ctx.lang), ctx.lang))}</p>"
+            for w in c.windows)
+        entries.append(Entry(f"call:{c.id}", c.title.get(ctx.lang)[0], f"calls/{c.id}/", start, start, text))
     return entries
 
 

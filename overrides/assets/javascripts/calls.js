@@ -2,7 +2,11 @@
 // 1. Status: the build wrote the status as of its own day. Re-check it against the
 //    reader's clock in Japan time, so a page built days ago never says 受付中 after
 //    the deadline (the deadline day is open until 23:59:59 JST). Same rule as
-//    sitegen/call_status.py; the labels come from the page (data-label-*).
+//    sitegen/call_status.py; the labels come from the page (data-label-*). A call with
+//    rounds (data-rounds: [start, end, label while it opens next], in date order) is open
+//    while any round is open, upcoming before the first and between rounds (the label
+//    names the round that opens next), closed after the last. The "closing soon" label
+//    after the badge shows in a round's last data-closing-soon-days days.
 // 2. Amount calculator: min(floor(expenses x rate), maximum), not eligible below the
 //    minimum. Same rule as sitegen/subsidy.py, in exact integer (BigInt) arithmetic;
 //    both are tested against tests/cases/subsidy.json.
@@ -23,12 +27,30 @@
   }
 
   function callStatus(startIso, endIso, todayIso) {
-    if (todayIso < startIso) return { code: "upcoming", daysLeft: null };
-    if (todayIso > endIso) return { code: "closed", daysLeft: null };
-    return { code: "open", daysLeft: daysBetween(todayIso, endIso) };
+    return roundsStatus([[startIso, endIso, null]], todayIso);
+  }
+
+  // rounds: [[startIso, endIso, upcomingLabel or null], ...] in date order, not overlapping.
+  function roundsStatus(rounds, todayIso) {
+    var i;
+    for (i = 0; i < rounds.length; i++) {
+      if (rounds[i][0] <= todayIso && todayIso <= rounds[i][1]) {
+        return { code: "open", daysLeft: daysBetween(todayIso, rounds[i][1]), round: i };
+      }
+    }
+    for (i = 0; i < rounds.length; i++) {
+      if (todayIso < rounds[i][0]) return { code: "upcoming", daysLeft: null, round: i, label: rounds[i][2] };
+    }
+    return { code: "closed", daysLeft: null, round: null };
+  }
+
+  function roundsOf(el) {
+    var rounds = el.getAttribute("data-rounds");
+    return rounds ? JSON.parse(rounds) : [[el.getAttribute("data-start"), el.getAttribute("data-end"), null]];
   }
 
   function statusLabel(el, st) {
+    if (st.code === "upcoming" && st.label) return st.label;
     var soon = parseInt(el.getAttribute("data-soon-days"), 10);
     if (st.code !== "open" || st.daysLeft === null || st.daysLeft >= soon) {
       return el.getAttribute("data-label-" + st.code);
@@ -40,13 +62,18 @@
 
   function refreshStatuses(now) {
     var today = japanDate(now || new Date());
-    var els = document.querySelectorAll(".sg-call-status[data-start][data-end]");
+    var els = document.querySelectorAll(".sg-call-status[data-start][data-end], .sg-call-status[data-rounds]");
     for (var i = 0; i < els.length; i++) {
       var el = els[i];
-      var st = callStatus(el.getAttribute("data-start"), el.getAttribute("data-end"), today);
+      var st = roundsStatus(roundsOf(el), today);
       el.setAttribute("data-status", st.code);
       var text = statusLabel(el, st);
       if (el.textContent !== text) el.textContent = text;
+      var soonEl = el.nextElementSibling;
+      if (soonEl && soonEl.classList.contains("sg-call-soon")) {
+        var soonDays = parseInt(el.getAttribute("data-closing-soon-days"), 10);
+        soonEl.hidden = !(st.code === "open" && st.daysLeft < soonDays);
+      }
     }
   }
 
@@ -118,8 +145,8 @@
     }
   }
 
-  window.sgCalls = { japanDate: japanDate, callStatus: callStatus, subsidy: subsidy, parseYen: parseYen,
-    refreshStatuses: refreshStatuses };
+  window.sgCalls = { japanDate: japanDate, callStatus: callStatus, roundsStatus: roundsStatus, subsidy: subsidy,
+    parseYen: parseYen, refreshStatuses: refreshStatuses };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();

@@ -31,6 +31,7 @@ def page_links(ctx: BuildContext, url: str, meta: dict, contact: Contact | None 
         "alternates": alternates,
         "canonical": ctx.absolute(url),
         "feed": relative(here, "feed.xml" if ctx.lang == "ja" else "en/feed.xml"),
+        "feed_title": ctx.ds.site.site.name.get(ctx.lang)[0],  # the feed's own <title> (sections/feeds.py)
         "updated": meta.get("updated"),
     }
     links.update(page_metadata(ctx, url, meta, contact))

@@ -15,12 +15,13 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass
+from urllib.parse import urljoin
 
 from feedgen.feed import FeedGenerator
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from ..calendar_file import deadline_words
-from ..context import BuildContext
+from ..context import BuildContext, data_link
 from ..dates import format_application_period
 from ..i18n import translator
 from ..kinds import kinds
@@ -59,12 +60,32 @@ def _link(ctx: BuildContext, url: str) -> str:
     return ctx.absolute(url) or url or "./"
 
 
+def _data_link(ctx: BuildContext, address: str) -> str:
+    """An address from the data as seen from the feed (at its language's root), absolute with site_url."""
+    target = data_link("", ctx.lang, address)
+    return urljoin(ctx.absolute(""), target) if ctx.site_url else target
+
+
 def news_entries(ctx: BuildContext) -> list[Entry]:
+    """An item's text is what its entry on the news page says: its body, its link and the
+    projects and calls it is about (an item may have only a title and related projects)."""
     entries = []
+    projects = {p.id: p for p in ctx.ds.projects.projects}
+    calls = {c.id: c for c in ctx.ds.calls.calls}
+    _ = translator(ctx.lang)
     for n in published_news(ctx):
-        body = str(render_markdown(n.body.get(ctx.lang)[0])) if n.body else ""
+        parts = [str(render_markdown(n.body.get(ctx.lang)[0]))] if n.body else []
+        if n.link:
+            label = n.link_label.get(ctx.lang)[0] if n.link_label else n.link
+            parts.append(str(Markup('<p><a href="{}">{}</a></p>').format(_data_link(ctx, n.link), label)))
+        related = [(f"projects/{i}/", projects[i].title) for i in n.projects if i in projects]
+        related += [(f"calls/{i}/", calls[i].title) for i in n.calls if i in calls]
+        if related:
+            links = Markup(_("、")).join(Markup('<a href="{}">{}</a>').format(_link(ctx, url), title.get(ctx.lang)[0])
+                                         for url, title in related)
+            parts.append(str(Markup("<p>{} {}</p>").format(_("関連:"), links)))
         entries.append(Entry(f"news:{n.id}", n.title.get(ctx.lang)[0], f"{ARCHIVE_URL}#{news_anchor(n)}",
-                             n.date, n.date, body))
+                             n.date, n.date, "\n".join(parts)))
     return entries
 
 
@@ -91,12 +112,17 @@ def feed_entries(ctx: BuildContext) -> list[Entry]:
     return entries[:MAX_ENTRIES]
 
 
+def feed_title(ctx: BuildContext) -> str:
+    """The program's name from the site file: the feed's title and the title its pages give it."""
+    return ctx.ds.site.site.name.get(ctx.lang)[0]
+
+
 def atom(ctx: BuildContext) -> bytes:
     site = ctx.ds.site.site
     entries = feed_entries(ctx)
     fg = FeedGenerator()
     fg.id(entry_id(ctx, "feed"))
-    fg.title(site.name.get(ctx.lang)[0])
+    fg.title(feed_title(ctx))  # the pages' <link rel="alternate" type="application/atom+xml"> says the same
     _ = translator(ctx.lang)
     fg.subtitle(_("新着ニュースと補助金の公募"))
     fg.language(ctx.lang)
@@ -115,6 +141,8 @@ def atom(ctx: BuildContext) -> bytes:
         fe.updated(_moment(e.updated))
         if e.content_html:
             fe.content(e.content_html, type="html")
+        else:  # every entry carries text (RFC 4287 4.1.1.1; feed readers show it): at least its title
+            fe.summary(e.title)
     return fg.atom_str(pretty=True, encoding="UTF-8")
 
 

@@ -143,11 +143,19 @@ class IndividualDonation(Strict):
     item: Text = Field(description="選ぶ寄附金項目 / the donation item to choose")
     designation: Text = Field(description="記入する使い道 / the designation to write")
     details: Text | None = None
+    url: Url | None = Field(default=None, description="手続きのページ(ふるさと納税のページ)のアドレス。分かる場合のみ。"
+                                                      "ないときはお問い合わせ先を表示します / address of the procedure "
+                                                      "page, only if known; without it the contact is shown")
+    online_url: Url | None = Field(default=None, description="電子申請(e-kanagawa)の申込みページのアドレス。分かる場合のみ / "
+                                                             "address of the online application, only if known")
 
 
 class CorporateDonation(Strict):
     designation: Text = Field(description="記入する事業名 / the project name to write")
     details: Text | None = None
+    url: Url | None = Field(default=None, description="手続きのページ(企業版ふるさと納税のページ)のアドレス。分かる場合のみ。"
+                                                      "ないときはお問い合わせ先を表示します / address of the procedure "
+                                                      "page, only if known; without it the contact is shown")
 
 
 class HowToDonate(Strict):

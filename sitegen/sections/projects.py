@@ -108,7 +108,7 @@ def filter_groups(ctx: BuildContext, views: list[ProjectView]) -> list[FilterGro
     departments = [option("department", d.id, d.name, lambda v, k=d.id: v.department_key == k)
                    for d in ctx.ds.projects.departments]
     if any(v.department is None for v in views):
-        departments.append(option("department", NO_DEPARTMENT, _("所管部署の記載なし"), lambda v: v.department is None))
+        departments.append(option("department", NO_DEPARTMENT, _("所管部署を掲載していないもの"), lambda v: v.department is None))
     headings = translations(ctx.lang)  # the filters' headings are shorter than the page's labels
     return [FilterGroup("status", headings.pgettext("project filter", "状態"), status),
             FilterGroup("support", headings.pgettext("project filter", "支援内容"), support),

@@ -266,14 +266,14 @@ def _deadline_note(deadline: str, lang: str) -> str:
 def format_application_period(start: date, end: date, deadline: str, lang: str) -> str:
     """A call's application period, the same sentence on its page, in its calendar and its feed
     entry. `deadline` is how the deadline is met, in the page's language (the words of the
-    call's deadline_rule: 「必着」, "must arrive by this day (必着)"), or "":
+    call's deadline_rule: 「必着」, "must arrive by this day"), or "":
     「2024年4月23日(令和6年4月23日)から2024年6月11日(令和6年6月11日)まで【必着】」 /
-    "23 April 2024 to 11 June 2024 (must arrive by this day (必着))"."""
+    "23 April 2024 to 11 June 2024 (must arrive by this day)"."""
     return format_period(start, end, lang) + _deadline_note(deadline, lang)
 
 
 def format_deadline(end: date, deadline: str, lang: str) -> str:
-    """「2024年6月11日(令和6年6月11日)【必着】」 / "11 June 2024 (must arrive by this day (必着))"."""
+    """「2024年6月11日(令和6年6月11日)【必着】」 / "11 June 2024 (must arrive by this day)"."""
     return format_date(end, lang) + _deadline_note(deadline, lang)
 
 

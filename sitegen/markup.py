@@ -3,7 +3,8 @@
 Python-Markdown passes raw HTML and `javascript:` links through (its docs leave
 sanitising to the caller), so limited Markdown is rendered and then cleaned by
 nh3 (the Ammonia sanitiser) with a small allow-list: paragraphs, lists,
-emphasis and links with http(s)/mailto/relative targets.
+emphasis, links with http(s)/mailto/relative targets, tables (the
+`tables` extension: | a | b | rows).
 """
 from __future__ import annotations
 
@@ -15,17 +16,19 @@ import markdown
 import nh3
 from markupsafe import Markup
 
-_ALLOWED_TAGS = {"p", "ul", "ol", "li", "em", "strong", "a", "br"}
-_ALLOWED_ATTRIBUTES = {"a": {"href"}}
+# Tables: the schema promises Markdown, and staff write rate tables (| 枠 | 補助率 |) in intros.
+_ALLOWED_TAGS = {"p", "ul", "ol", "li", "em", "strong", "a", "br",
+                 "table", "thead", "tbody", "tr", "th", "td"}
+_ALLOWED_ATTRIBUTES = {"a": {"href"}}  # no style: a column's alignment is dropped
 _ALLOWED_SCHEMES = {"http", "https", "mailto"}
 
 
-_MARKDOWN = markdown.Markdown(output_format="html")
+_MARKDOWN = markdown.Markdown(extensions=["tables"], output_format="html")
 
 
 @functools.lru_cache(maxsize=8192)
 def render_markdown(text: str) -> Markup:
-    """Limited Markdown (paragraphs, lists, emphasis, links) to sanitised HTML.
+    """Limited Markdown (paragraphs, lists, emphasis, links, tables) to sanitised HTML.
 
     One converter, reset between texts, and a cache: a big data set renders thousands of
     texts per language, and building a Markdown instance per text was most of the cost."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +65,7 @@ class Localizer:
         if used != self.lang:
             self.fell_back = True
             return Markup('<span lang="ja">{}</span>').format(s)
-        return escape(s)
+        return mark_quoted_japanese(escape(s), self.lang)
 
     def md(self, value: Text | None) -> Markup:
         """A data text in limited Markdown, sanitised; fallback wrapped in lang="ja"."""
@@ -75,7 +76,7 @@ class Localizer:
         if used != self.lang:
             self.fell_back = True
             return Markup('<div lang="ja">{}</div>').format(html)
-        return html
+        return mark_quoted_japanese(html, self.lang)
 
     def heading(self, value: Text | str) -> str:
         """Text for a Markdown heading line (escaped for Markdown, not HTML-escaped twice)."""
@@ -127,6 +128,19 @@ class Localizer:
 
     def yen_affixes(self) -> tuple[str, str]:
         return yen_affixes(self.lang)
+
+
+# Japanese quoted in an English text in 「」 (the title of a rule or form the reader will meet
+# in Japanese): 「川崎市…交付要綱」. Only text between tags; the brackets go inside the span.
+_QUOTED_JAPANESE = re.compile(r"「[^「」<>]*」")
+
+
+def mark_quoted_japanese(html: Markup, lang: str) -> Markup:
+    """On an English page, every 「…」 of a data text is marked lang="ja" (for screen readers and
+    fonts); other Japanese left in an English text is a mistake, not a quote."""
+    if lang == "ja" or "「" not in html:
+        return html
+    return Markup(_QUOTED_JAPANESE.sub(lambda m: f'<span lang="ja">{m.group(0)}</span>', str(html)))
 
 
 JA_ONLY_MARK = "data-sg-ja-only"  # on the notice of _ja_only.md.j2

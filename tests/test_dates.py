@@ -351,12 +351,12 @@ def test_with_daily_hours():
 @pytest.mark.parametrize(
     "words, ja, en",
     [
-        (("必着", "must arrive by this day (必着)"),
+        (("必着", "must arrive by this day"),
          "2024年4月23日(令和6年4月23日)から2024年6月11日(令和6年6月11日)まで【必着】",
-         "23 April 2024 to 11 June 2024 (must arrive by this day (必着))"),
-        (("当日消印有効", "postmarked by this day (消印有効)"),
+         "23 April 2024 to 11 June 2024 (must arrive by this day)"),
+        (("当日消印有効", "postmarked by this day"),
          "2024年4月23日(令和6年4月23日)から2024年6月11日(令和6年6月11日)まで【当日消印有効】",
-         "23 April 2024 to 11 June 2024 (postmarked by this day (消印有効))"),
+         "23 April 2024 to 11 June 2024 (postmarked by this day)"),
         (("", ""), "2024年4月23日(令和6年4月23日)から2024年6月11日(令和6年6月11日)まで",
          "23 April 2024 to 11 June 2024"),
     ],
@@ -374,8 +374,8 @@ def test_format_application_period_across_the_change_of_era():
 
 def test_format_deadline():
     assert format_deadline(date(2024, 6, 11), "必着", "ja") == "2024年6月11日(令和6年6月11日)【必着】"
-    assert format_deadline(date(2024, 6, 11), "postmarked by this day (消印有効)", "en") == (
-        "11 June 2024 (postmarked by this day (消印有効))")
+    assert format_deadline(date(2024, 6, 11), "postmarked by this day", "en") == (
+        "11 June 2024 (postmarked by this day)")
 
 
 @pytest.mark.parametrize(
@@ -481,7 +481,7 @@ def test_parse_japanese_date_non_string():
 
 SEED_PERIOD = {
     "ja": ("受付期間: ", "2024年4月23日(令和6年4月23日)から2024年6月11日(令和6年6月11日)まで【必着】"),
-    "en": ("Application period: ", "23 April 2024 to 11 June 2024 (must arrive by this day (必着))"),
+    "en": ("Application period: ", "23 April 2024 to 11 June 2024 (must arrive by this day)"),
 }
 
 

@@ -90,7 +90,9 @@ PostalCode = Annotated[str, BeforeValidator(_postal_code), Field(description="�
 class Item(Strict):
     """A numbered point of the call: "(1) …", "① …", with optional sub-points and notes (※)."""
 
-    label: Str | None = Field(default=None, description="番号、例 (1) / ① / number as printed, e.g. (1)")
+    label: Str | Text | None = Field(
+        default=None, description="番号、例 (1) / ① / number as printed, e.g. (1); "
+        "言葉の見出しは ja/en で書く(例 (名称)) / a label in words is written in ja and en (e.g. (名称) / (Name))")
     title: Text | None = Field(default=None, description="見出し / short heading")
     text: Text | None = Field(default=None, description="本文(Markdown) / text (limited Markdown)")
     notes: list[Text] = Field(default_factory=list, description="※注記 / notes (※)")

@@ -4,7 +4,10 @@ The general rule (a call's or a track's fields, sitegen/models/calls.py): the ba
 eligible cost, or the cost minus other income (subsidy_deducts_other_income); the raw
 amount is base x rate, or a fixed amount (定額) but never more than the base; it is
 rounded down to the rounding unit (1 yen; 1,000 yen for 千円未満切り捨て), then capped at
-the maximum (if any); below the minimum (if any) the project is not eligible.
+the maximum (if any); below the minimum (if any) the project is not eligible. A rule
+limited by other income (subsidy_limited_by_other_income) takes the smaller of that raw
+amount and the cost minus other income before rounding: the smallest of (cost x rate,
+cost - other income, cap).
 
 Calls state the rate as "補助対象経費の4分の3以内" (at most 3/4 of the eligible
 expenses), so the product is rounded down, and computed with fractions.Fraction
@@ -28,6 +31,7 @@ class SubsidyRule:
     fixed: int | None = None  # 定額: instead of a rate
     deducts_other_income: bool = False  # the rate applies to cost - other income
     unit: int = 1  # round down to this many yen
+    limited_by_other_income: bool = False  # never more than cost - other income (without deducting it first)
 
     def __post_init__(self) -> None:
         if (self.rate is None) == (self.fixed is None):
@@ -40,9 +44,13 @@ class SubsidyRule:
             raise ValueError("unit must be at least 1")
 
     @property
+    def uses_other_income(self) -> bool:
+        return self.deducts_other_income or self.limited_by_other_income
+
+    @property
     def simple(self) -> bool:
         """min(floor(cost x rate), maximum): the rule the page's worked examples and limits explain."""
-        return self.rate is not None and not self.deducts_other_income and self.maximum is not None
+        return self.rate is not None and not self.uses_other_income and self.maximum is not None
 
 
 @dataclass(frozen=True)
@@ -60,6 +68,8 @@ def subsidy_amount(expenses: int, rule: SubsidyRule, other_income: int = 0) -> S
             raise ValueError("expenses and other income cannot be negative")
     base = max(expenses - other_income, 0) if rule.deducts_other_income else expenses
     raw = min(rule.fixed, base) if rule.fixed is not None else math.floor(base * rule.rate)
+    if rule.limited_by_other_income:
+        raw = min(raw, max(expenses - other_income, 0))
     raw -= raw % rule.unit
     capped = rule.maximum is not None and raw > rule.maximum
     amount = rule.maximum if capped else raw
@@ -80,3 +90,41 @@ def expenses_for_minimum(rule: SubsidyRule) -> int:
 def expenses_for_maximum(rule: SubsidyRule) -> int:
     """The expenses from which the maximum applies (a rate rule with a maximum)."""
     return _expenses_reaching(rule.maximum, rule)
+
+
+def rule_attributes(rule: SubsidyRule) -> dict[str, str]:
+    """The rule as data-* attributes for calls.js, which applies it as subsidy_amount does."""
+    return {
+        "data-rate-numerator": str(rule.rate.numerator) if rule.rate is not None else "",
+        "data-rate-denominator": str(rule.rate.denominator) if rule.rate is not None else "",
+        "data-fixed": "" if rule.fixed is None else str(rule.fixed),
+        "data-minimum": str(rule.minimum),
+        "data-maximum": "" if rule.maximum is None else str(rule.maximum),
+        "data-deducts-other-income": "true" if rule.deducts_other_income else "false",
+        "data-limited-by-other-income": "true" if rule.limited_by_other_income else "false",
+        "data-unit": str(rule.unit),
+    }
+
+
+def rule_words(rule: SubsidyRule, lang: str) -> str:
+    """The rule in one plain sentence: 「補助対象経費の2/3(千円未満切り捨て)、上限50万円」 /
+    "2/3 of eligible costs, rounded down to ¥1,000, up to ¥500,000"."""
+    from .i18n import translator
+    from .money import format_yen
+    _ = translator(lang)
+    base = _("補助対象経費から他の収入を差し引いた額") if rule.deducts_other_income else _("補助対象経費")
+    if rule.fixed is not None:
+        text = _("定額{amount}({base}を上限)").format(amount=format_yen(rule.fixed, lang), base=base)
+    else:
+        text = _("{base}の{rate}").format(base=base, rate=f"{rule.rate.numerator}/{rule.rate.denominator}")
+    parts = [text]
+    if rule.limited_by_other_income:
+        parts.append(_("、ただし補助対象経費から他の収入を差し引いた額まで"))
+    if rule.unit > 1:
+        parts[-1] += _("({unit}未満切り捨て)").format(unit=format_yen(rule.unit, lang))
+    if rule.maximum is not None:
+        parts.append(_("、上限{amount}").format(amount=format_yen(rule.maximum, lang)))
+    sentence = "".join(parts)
+    if rule.minimum:
+        sentence += _("。{amount}未満は対象外").format(amount=format_yen(rule.minimum, lang))
+    return sentence

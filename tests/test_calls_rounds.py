@@ -295,7 +295,11 @@ def test_the_call_page_shows_both_rounds_and_both_tracks(built, prefix, rounds, 
     else:
         assert cells[0][:2] == ["up to 2/3 of the eligible expenses", "up to ¥500,000 per project"]
         assert cells[1][1] == "up to ¥1 million per project"
-    assert not doc.find("form", class_="sg-calculator")  # no call-level rule to compute with
+    # No call-level rule: the calculator asks for the track, each option carrying its rule.
+    form = doc.find("form", class_="sg-calculator")
+    options = form.find("select").find_all("option")
+    assert [(o.attrs["value"], o.attrs["data-maximum"]) for o in options] == [("start", "500000"),
+                                                                               ("step-up", "1000000")]
 
 
 @pytest.mark.parametrize("prefix, label", [

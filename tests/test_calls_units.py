@@ -16,9 +16,10 @@ from sitegen.call_status import JST, status_at, status_on
 from sitegen.errors import DataErrors
 from sitegen.subsidy import SubsidyRule, expenses_for_maximum, expenses_for_minimum, subsidy_amount
 from sitegen.validate import load_dataset
+from tests.calls_amount_cases import CASES, all_cases, rule_from_call, written_rule
+from tests.calls_amount_cases import rule as case_rule
 from tests.sitebuild import REPO, SEED, SEED_DATA
 
-CASES = json.loads((REPO / "tests" / "cases" / "subsidy.json").read_text(encoding="utf-8"))
 START, END = dt.date(2024, 4, 23), dt.date(2024, 6, 11)
 
 
@@ -52,19 +53,24 @@ def test_deadline_day_is_open_until_its_end_in_japan_time():
 
 # --- Amount ---------------------------------------------------------------------------------
 
-def _rule(spec: dict) -> SubsidyRule:
-    return SubsidyRule(Fraction(spec["rate"]), spec["minimum"], spec["maximum"])
-
-
-@pytest.mark.parametrize("spec, case", [(r, c) for r in CASES["rules"] for c in r["cases"]],
+@pytest.mark.parametrize("spec, case", all_cases(),
                          ids=lambda v: v.get("why", v.get("name")) if isinstance(v, dict) else str(v))
 def test_subsidy_amount_shared_cases(spec, case):
-    result = subsidy_amount(case["expenses"], _rule(spec))
+    """Every case of tests/cases/subsidy.json, the rule read from the call (fixture or seed) as the
+    page reads it, or as written; the browser test runs the same cases through calls.js."""
+    result = subsidy_amount(case["expenses"], case_rule(spec), case.get("other_income", 0))
     assert (result.amount, result.eligible) == (case["amount"], case["eligible"]), case["why"]
+    if "capped" in case:
+        assert result.capped == case["capped"], case["why"]
+
+
+def test_a_call_rule_in_the_cases_is_the_one_written_out():
+    kawasaki = next(r for r in CASES["rules"] if r["name"] == "kawasaki-decarbonization-2024")
+    assert rule_from_call(kawasaki) == written_rule(kawasaki)
 
 
 def test_subsidy_thresholds_and_bad_input():
-    rule = _rule(CASES["rules"][0])
+    rule = written_rule(CASES["rules"][0])
     assert expenses_for_minimum(rule) == 2_666_667 and expenses_for_maximum(rule) == 6_666_667
     with pytest.raises(ValueError):
         subsidy_amount(-1, rule)

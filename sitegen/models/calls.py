@@ -160,6 +160,9 @@ MaxLimit = Annotated[Yen | None, Field(description="補助金額の上限 / maxi
 DeductsOtherIncome = Annotated[Flag, Field(
     description="補助対象経費から他の収入(他の補助金・寄附金など)を引いた額に補助率を掛ける / "
                 "the rate applies to the eligible cost minus other income (other subsidies, donations …)")]
+LimitedByOtherIncome = Annotated[Flag, Field(
+    description="補助金額は補助対象経費から他の収入を差し引いた額を超えない(補助率は経費全体に掛ける) / "
+                "the subsidy is at most the eligible cost minus other income (the rate applies to the whole cost)")]
 RoundingUnit = Annotated[int, Field(
     ge=1, le=1000000, description="切り捨ての単位(円、1・10・100・1000…)、例 1000 = 千円未満切り捨て / "
                                   "round down to this many yen (1, 10, 100, 1000 …), e.g. 1000 = to the thousand yen")]
@@ -225,6 +228,7 @@ class Track(Strict, AmountRule):
     subsidy_min_limit: MinLimit = None
     subsidy_max_limit: MaxLimit = None
     subsidy_deducts_other_income: DeductsOtherIncome = False
+    subsidy_limited_by_other_income: LimitedByOtherIncome = False
     subsidy_rounding_unit: RoundingUnit = 1
     eligibility: Text | None = Field(default=None, description="対象となる者・事業(Markdown) / who and what is eligible")
     note: Text | None = Field(default=None, description="注記 / note")
@@ -449,6 +453,7 @@ class Call(Strict, AmountRule):
     subsidy_min_limit: MinLimit = None
     subsidy_max_limit: MaxLimit = None
     subsidy_deducts_other_income: DeductsOtherIncome = False
+    subsidy_limited_by_other_income: LimitedByOtherIncome = False
     subsidy_rounding_unit: RoundingUnit = 1
     project_period: Period | None = None
     acceptance_start_datetime: Date | None = Field(

@@ -18,7 +18,8 @@ from ..money import format_yen, format_yen_exact
 from ..page_description import description_from
 from ..pages import Output, Page, StaticFile
 from ..render import render, yen_affixes
-from ..subsidy import SubsidyRule, expenses_for_maximum, expenses_for_minimum, subsidy_amount
+from ..subsidy import (SubsidyRule, expenses_for_maximum, expenses_for_minimum, rule_attributes, rule_words,
+                       subsidy_amount)
 from ..validate import missing_translations
 
 LISTING = "calls/"
@@ -47,7 +48,8 @@ def rule_of(call: Call | Track) -> SubsidyRule | None:
         return None
     return SubsidyRule(call.subsidy_rate, call.subsidy_min_limit or 0, call.subsidy_max_limit,
                        fixed=call.subsidy_fixed_amount, deducts_other_income=call.subsidy_deducts_other_income,
-                       unit=call.subsidy_rounding_unit)
+                       unit=call.subsidy_rounding_unit,
+                       limited_by_other_income=call.subsidy_limited_by_other_income)
 
 
 def rate_text(rate: Fraction, lang: str) -> str:
@@ -89,7 +91,8 @@ def status_attributes(call: Call, lang: str, closing_soon_days: int = DEFAULT_CL
     it is the round that opens next], in date order), and the labels."""
     if call.rounds:
         attrs = {"data-rounds": json.dumps([[w.start.isoformat(), w.end.isoformat(), upcoming_label(w, lang)]
-                                            for w in call.windows], ensure_ascii=False)}
+                                            for w in call.windows], ensure_ascii=False),
+                 "data-round-ids": json.dumps([w.id for w in call.windows])}
     else:
         attrs = {"data-start": call.acceptance_start_datetime.isoformat(),
                  "data-end": call.acceptance_end_datetime.isoformat()}
@@ -105,28 +108,33 @@ def closing_soon_label(lang: str) -> str:
 
 
 def calculator_view(call: Call, lang: str) -> dict | None:
-    """The rule in words, worked examples (for readers without JavaScript) and the form's data;
-    None when the call has no rule these explain (no rate, no maximum, or other income deducted)."""
-    rule = rule_of(call)
-    if rule is None or not rule.simple or rule.unit != 1:  # calls.js computes to the yen
+    """The calculator's form data and each rule in words (rule_words), one per track or the call's
+    own; for a call whose own rule is simple (rate, maximum, no other income), worked examples too
+    (for readers without JavaScript). None when neither the call nor a track has an amount rule."""
+    pairs = [(t, rule_of(t)) for t in call.tracks] if call.tracks else [(None, rule_of(call))]
+    rules = [{"track": t, "rule": r, "words": rule_words(r, lang), "data": rule_attributes(r)}
+             for t, r in pairs if r is not None]
+    if not rules:
         return None
+    before, after = yen_affixes(lang)
+    _ = translator(lang)
+    data = {"data-yen": before + "{n}" + after,
+            "data-messages": json.dumps({k: _(m) for k, m in CALCULATOR_MESSAGES.items()}, ensure_ascii=False)}
+    if not call.tracks:
+        data.update(rules[0]["data"])
+    view = {"rules": rules, "data": data, "tracks": bool(call.tracks),
+            "other_income": any(r["rule"].uses_other_income for r in rules), "simple": False}
+    rule = rules[0]["rule"]
+    if call.tracks or not rule.simple or rule.unit != 1:
+        return view
     examples = []
     for expenses in (call.subsidy_max_limit, call.subsidy_max_limit * 2, call.subsidy_min_limit):
         if expenses <= 0 or any(e["expenses"] == expenses for e in examples):
             continue
-        result = subsidy_amount(expenses, rule)
-        examples.append({"expenses": expenses, "result": result})
-    before, after = yen_affixes(lang)
-    yen = before + "{n}" + after
-    _ = translator(lang)
-    data = {
-        "data-rate-numerator": str(rule.rate.numerator), "data-rate-denominator": str(rule.rate.denominator),
-        "data-minimum": str(rule.minimum), "data-maximum": str(rule.maximum), "data-yen": yen,
-        "data-unit": str(rule.unit),
-        "data-messages": json.dumps({k: _(m) for k, m in CALCULATOR_MESSAGES.items()}, ensure_ascii=False),
-    }
-    return {"rule": rule, "examples": examples, "data": data,
-            "for_minimum": expenses_for_minimum(rule), "for_maximum": expenses_for_maximum(rule)}
+        examples.append({"expenses": expenses, "result": subsidy_amount(expenses, rule)})
+    view.update(simple=True, rule=rule, examples=examples,
+                for_minimum=expenses_for_minimum(rule), for_maximum=expenses_for_maximum(rule))
+    return view
 
 
 # The calculator's messages (calls.js fills in {amount} and {minimum}); English in the UI catalog.
@@ -135,6 +143,7 @@ CALCULATOR_MESSAGES = {
     "capped": N_("補助金額の目安: {amount}(上限額)"),
     "below": N_("計算上の補助金額は{amount}で、下限額{minimum}に届かないため対象外です。"),
     "invalid": N_("補助対象経費の合計を円単位の数字で入力してください(例: 5000000)。"),
+    "invalid_income": N_("他の収入を円単位の数字で入力してください(ない場合は0)。"),
 }
 
 

@@ -7,9 +7,12 @@
 //    while any round is open, upcoming before the first and between rounds (the label
 //    names the round that opens next), closed after the last. The "closing soon" label
 //    after the badge shows in a round's last data-closing-soon-days days.
-// 2. Amount calculator: min(floor(expenses x rate), maximum), not eligible below the
-//    minimum. Same rule as sitegen/subsidy.py, in exact integer (BigInt) arithmetic;
-//    both are tested against tests/cases/subsidy.json.
+// 2. Amount calculator: the general rule of sitegen/subsidy.py (subsidy_amount), in exact
+//    integer (BigInt) arithmetic: base = cost (or cost - other income when deducted); raw =
+//    floor(base x rate) or min(fixed, base); at most cost - other income when so limited;
+//    rounded down to the unit; capped at the maximum; not eligible below the minimum. The
+//    rule comes from data-* attributes (sitegen/subsidy.py rule_attributes) on the form, or
+//    on the selected track's <option>. Both are tested against tests/cases/subsidy.json.
 // 3. Checklist: remembers ticked boxes in this browser (localStorage), if allowed.
 // 4. Print link: prints the page.
 // Loaded (deferred) only on pages with this markup: overrides/main.html, block `scripts`.
@@ -75,6 +78,16 @@
         soonEl.hidden = !(st.code === "open" && st.daysLeft < soonDays);
       }
     }
+    // The answer at the top of a call with rounds was written on the build's day: hidden once
+    // the reader's day has another current or next round.
+    var answer = document.querySelector(".sg-call-answer");
+    var head = document.querySelector(".sg-call-head .sg-call-status[data-rounds]");
+    if (answer && head) {
+      var rounds = roundsOf(head), now = roundsStatus(rounds, today);
+      var ids = JSON.parse(head.getAttribute("data-round-ids") || "null");
+      var round = now.round === null ? "" : (ids ? ids[now.round] : String(now.round));
+      answer.hidden = now.code !== answer.getAttribute("data-status") || round !== answer.getAttribute("data-round");
+    }
   }
 
   // --- Calculator ---------------------------------------------------------------------
@@ -85,11 +98,31 @@
     return /^[0-9]+$/.test(s) ? BigInt(s) : null;
   }
 
-  function subsidy(expenses, numerator, denominator, minimum, maximum) {
-    var raw = (BigInt(expenses) * BigInt(numerator)) / BigInt(denominator); // floor for non-negative values
-    var max = BigInt(maximum);
-    var amount = raw > max ? max : raw;
-    return { amount: amount, eligible: amount >= BigInt(minimum), capped: raw > max };
+  // rule: {numerator, denominator, fixed, minimum, maximum, deducts, limited, unit} as strings
+  // ("" for an absent rate, fixed amount or maximum); the attributes of rule_attributes().
+  function subsidy(expenses, rule, otherIncome) {
+    var cost = BigInt(expenses), income = BigInt(otherIncome || 0), zero = BigInt(0);
+    var net = cost > income ? cost - income : zero;
+    var base = rule.deducts ? net : cost;
+    var raw;
+    if (rule.fixed !== "") {
+      var fixed = BigInt(rule.fixed);
+      raw = fixed < base ? fixed : base;
+    } else {
+      raw = (base * BigInt(rule.numerator)) / BigInt(rule.denominator); // floor for non-negative values
+    }
+    if (rule.limited && net < raw) raw = net;
+    raw -= raw % BigInt(rule.unit);
+    var capped = rule.maximum !== "" && raw > BigInt(rule.maximum);
+    var amount = capped ? BigInt(rule.maximum) : raw;
+    return { amount: amount, eligible: amount >= BigInt(rule.minimum), capped: capped };
+  }
+
+  function ruleOf(el) {
+    var get = function (name) { return el.getAttribute("data-" + name) || ""; };
+    return { numerator: get("rate-numerator"), denominator: get("rate-denominator"), fixed: get("fixed"),
+      minimum: get("minimum") || "0", maximum: get("maximum"), deducts: get("deducts-other-income") === "true",
+      limited: get("limited-by-other-income") === "true", unit: get("unit") || "1" };
   }
 
   function groupDigits(n) {
@@ -100,20 +133,29 @@
     var messages = JSON.parse(form.getAttribute("data-messages"));
     var yen = function (n) { return form.getAttribute("data-yen").replace("{n}", groupDigits(n)); };
     var input = form.querySelector("input[name=expenses]");
+    var incomeInput = form.querySelector("input[name=other_income]");
+    var track = form.querySelector("select[name=track]");
     var output = form.querySelector("output");
+    function fail(message) {
+      output.textContent = message;
+      output.removeAttribute("data-amount");
+      output.setAttribute("data-eligible", "");
+    }
     function show() {
+      var ruleEl = track ? track.options[track.selectedIndex] : form;
+      var rule = ruleOf(ruleEl);
+      var usesIncome = rule.deducts || rule.limited;
       var expenses = parseYen(input.value);
-      if (expenses === null) {
-        output.textContent = messages.invalid;
-        output.removeAttribute("data-amount");
-        output.setAttribute("data-eligible", "");
-        return;
+      if (expenses === null) return fail(messages.invalid);
+      var income = BigInt(0);
+      if (usesIncome && incomeInput && incomeInput.value.trim() !== "") {
+        income = parseYen(incomeInput.value);
+        if (income === null) return fail(messages.invalid_income);
       }
-      var r = subsidy(expenses, form.getAttribute("data-rate-numerator"), form.getAttribute("data-rate-denominator"),
-        form.getAttribute("data-minimum"), form.getAttribute("data-maximum"));
+      var r = subsidy(expenses, rule, usesIncome ? income : 0);
       var key = !r.eligible ? "below" : (r.capped ? "capped" : "eligible");
       output.textContent = messages[key].replace("{amount}", yen(r.amount))
-        .replace("{minimum}", yen(BigInt(form.getAttribute("data-minimum"))));
+        .replace("{minimum}", yen(BigInt(rule.minimum)));
       output.setAttribute("data-amount", r.amount.toString());
       output.setAttribute("data-eligible", r.eligible ? "true" : "false");
     }
@@ -145,7 +187,7 @@
     }
   }
 
-  window.sgCalls = { japanDate: japanDate, callStatus: callStatus, roundsStatus: roundsStatus, subsidy: subsidy,
+  window.sgCalls = { japanDate: japanDate, callStatus: callStatus, roundsStatus: roundsStatus, subsidy: subsidy, ruleOf: ruleOf,
     parseYen: parseYen, refreshStatuses: refreshStatuses };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();

@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from ..calendar_file import call_calendar, deadline_words, event_when
+from ..call_finder import call_filter_groups
 from ..call_status import (CLOSING_SOON, CLOSING_SOON_DAYS, DEFAULT_CLOSING_SOON_DAYS, ORDER, CallStatus,
                            label_templates, status_of, upcoming_label)
 from ..context import BuildContext
+from ..dates import format_fiscal_year
 from ..i18n import N_, translator
 from ..models.calls import Call, Track
 from ..models.common import Text
@@ -188,9 +190,17 @@ def build(ctx: BuildContext) -> Output:
     views = _views(ctx)
     helpers = _helpers(ctx)
     _ = translator(ctx.lang)
+    groups = call_filter_groups(views, ctx.lang, lambda y: format_fiscal_year(y, ctx.lang, False))
     out.pages.append(Page(url=LISTING, title=_("補助金の公募"),
                           description=_("補助金の公募の一覧(受付中・募集予定・受付終了)"),
-                          body=render("calls/list.md.j2", ctx, LISTING, views=views, **helpers)))
+                          body=render("calls/list.md.j2", ctx, LISTING, views=views, total=len(views),
+                                      filter_groups=groups, current=None, **helpers)))
+    for opt in (o for g in groups for o in g.options):  # the finder without JavaScript (call_finder.py)
+        out.pages.append(Page(url=opt.url, title=f"{_('補助金の公募')}: {opt.label}",
+                              description=_("補助金の公募の一覧(受付中・募集予定・受付終了)"),
+                              body=render("calls/list.md.j2", ctx, opt.url, views=list(opt.views),
+                                          total=len(views), filter_groups=groups, current=opt, **helpers),
+                              searchable=False))
     for v in views:
         c = v.call
         ja_only = ctx.lang == "en" and bool(missing_translations(c))

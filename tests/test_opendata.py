@@ -15,7 +15,7 @@ from pydantic import Field
 
 from sitegen.dates import PartialDate
 from sitegen.models.common import Date, FiscalYear, Id, Strict, Text, Yen
-from sitegen.sections.opendata import dataset_columns, model_columns, published, write_json
+from sitegen.sections.opendata import csv_tables, dataset_columns, model_columns, published, table_columns, write_json
 from sitegen.validate import load_dataset
 from tests.html import page
 from tests.sitebuild import REPO, SEED
@@ -94,10 +94,10 @@ def test_opendata_page_describes_fields_and_license(seed_site):
         license_link = [a for a in doc.find_all("a") if license_words in a.text()]
         assert license_link and license_link[0].attrs["href"] == "https://creativecommons.org/licenses/by/4.0/"
         tables = doc.find_all("table", class_="sg-opendata__fields")
-        assert len(tables) == len(STEMS)
-        for table, stem in zip(tables, STEMS):
+        assert len(tables) == len(csv_tables())  # each data set's CSV, then its rounds/tracks files
+        for table, stem in zip(tables, csv_tables()):
             names = [th.find("code").text() for th in table.find_all("th", scope="row")]
-            assert names == [c.name for c in dataset_columns(stem)[0]]
+            assert names == [c.name for c in table_columns(stem)[0]]
     assert "UTF-8(BOM付き)" in page(seed_site, "opendata").text()
 
 

@@ -22,12 +22,15 @@ import pytest
 from pydantic import Field
 
 from sitegen.models.common import Id, Strict, Text
-from sitegen.sections.opendata import dataset_columns, model_columns, plain_cell, published
+from sitegen.sections.opendata import csv_tables, dataset_columns, model_columns, plain_cell, published, table_columns
 from sitegen.validate import load_dataset
 from tests.html import page
-from tests.sitebuild import SEED
+from tests.calls_fixtures import TWO_ROUNDS, calls_yaml_with_two_rounds
+from tests.sitebuild import SEED, build_project, make_project
 
 STEMS = published()
+TABLES = csv_tables()  # the data sets' CSV files and their child tables (calls_rounds, calls_tracks)
+CHILD_TABLES = [t for t in TABLES if t not in STEMS]
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 MARKDOWN = [
     ("emphasis", re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)[^*]*\*")),
@@ -50,7 +53,7 @@ def described(site, lang: str, stem: str) -> dict[str, str]:
     """{column: description} as the open-data page in `lang` shows them."""
     doc = page(site, ("en/" if lang == "en" else "") + "opendata")
     tables = doc.find_all("table", class_="sg-opendata__fields")
-    table = tables[STEMS.index(stem)]
+    table = tables[TABLES.index(stem)]
     return {tr.find("th").find("code").text(): tr.find_all("td")[-1].text()
             for tr in table.find("tbody").find_all("tr")}
 
@@ -219,3 +222,72 @@ def test_a_bound_in_the_schema_is_enforced(seed_site):
     data["donations"][0]["fiscal_year"] = 1800  # FiscalYear: 1989..2100
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, schema, cls=jsonschema.Draft202012Validator)
+
+
+# --- Rounds and tracks: long format, one file each (issue 16, item 6) ------------------------
+
+@pytest.fixture(scope="module")
+def rounds_site(tmp_path_factory):
+    """The seed plus the two-round, two-track fixture: the child tables have rows."""
+    root = make_project(tmp_path_factory.mktemp("opendata-rounds"), {"calls": calls_yaml_with_two_rounds()})
+    result = build_project(root, today="2025-05-10")
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def test_the_child_tables_are_the_calls_rounds_and_tracks():
+    assert CHILD_TABLES == ["calls_rounds", "calls_tracks"]
+    assert "rounds" not in table_columns("calls")[1] and "tracks" not in table_columns("calls")[1]
+
+
+@pytest.mark.parametrize("table", CHILD_TABLES)
+def test_child_tables_follow_the_rules(rounds_site, table):
+    header, rows = rows_of(rounds_site, table)
+    columns = table_columns(table)[0]
+    assert header == [c.name for c in columns] and header[:2] == ["call_id", "id"]
+    assert rows and {row[0] for row in rows} == {TWO_ROUNDS}
+    calls_header, calls_rows = rows_of(rounds_site, "calls")
+    assert {row[0] for row in rows} <= {r[calls_header.index("id")] for r in calls_rows}
+    kinds = {c.name: c.kind for c in columns}
+    for row in rows:
+        for name, cell in zip(header, row):
+            assert "\n" not in cell and cell == cell.strip() and "  " not in cell, (name, cell)
+            for what, sign in MARKDOWN:
+                assert not sign.search(cell), (table, name, what, cell)
+            if cell and kinds[name] == "integer":
+                assert re.fullmatch(r"-?[0-9]+", cell), (name, cell)
+            elif cell and kinds[name] == "date":
+                assert dt.date.fromisoformat(cell), (name, cell)
+            elif cell and kinds[name] == "boolean":
+                assert cell in ("true", "false"), (name, cell)
+    ja, en = described(rounds_site, "ja", table), described(rounds_site, "en", table)
+    assert list(ja) == list(en) == header
+    for name in header:
+        assert JAPANESE.search(ja[name]) and not JAPANESE.search(en[name]), (name, ja[name], en[name])
+        assert "Markdown" not in ja[name] + en[name]
+    for column in (c for c in columns if c.codes):
+        assert CODE.findall(ja[column.name]) == [code for code, _ in column.codes]
+        assert {row[header.index(column.name)] for row in rows} - {""} <= {code for code, _ in column.codes}
+
+
+def test_rounds_and_tracks_hold_the_fixtures_facts_with_jgrants_names(rounds_site):
+    header, rows = rows_of(rounds_site, "calls_rounds")
+    rounds = [dict(zip(header, r)) for r in rows]
+    assert [(r["id"], r["title_ja"], r["title_en"], r["acceptance_start_datetime"], r["acceptance_end_datetime"])
+            for r in rounds] == [("round-1", "第1回募集", "Round 1", "2025-05-01", "2025-05-30"),
+                                 ("round-2", "第2回募集", "Round 2", "2025-08-01", "2025-08-29")]
+    header, rows = rows_of(rounds_site, "calls_tracks")
+    tracks = [dict(zip(header, r)) for r in rows]
+    assert [(t["id"], t["subsidy_rate"], t["subsidy_rate_numerator"], t["subsidy_rate_denominator"],
+             t["subsidy_max_limit_yen"]) for t in tracks] == [("start", "2/3", "2", "3", "500000"),
+                                                              ("step-up", "2/3", "2", "3", "1000000")]
+    data = json.loads((rounds_site / "opendata" / "calls.json").read_text(encoding="utf-8"))
+    call = next(c for c in data["calls"] if c["id"] == TWO_ROUNDS)
+    assert [r["id"] for r in call["rounds"]] == ["round-1", "round-2"]
+    assert [t["subsidy_max_limit"] for t in call["tracks"]] == [500000, 1000000]
+
+
+def test_the_seed_without_rounds_has_empty_child_tables_with_their_header(seed_site):
+    for table in CHILD_TABLES:
+        header, rows = rows_of(seed_site, table)
+        assert header[0] == "call_id" and rows == []

@@ -134,6 +134,15 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "project_period_end": N_("事業実施期間の終了日"),
         "deadline_rule": N_("受付締切日の扱い"),
     },
+    "calls_rounds": {
+        "call_id": N_("この回を含む公募の識別子(calls.csv の id)"),
+        "deadline_rule": N_("この回の受付締切日の扱い(空欄は公募の deadline_rule)"),
+    },
+    "calls_tracks": {
+        "call_id": N_("この枠を含む公募の識別子(calls.csv の id)"),
+        "subsidy_rate": N_("枠の補助率(補助対象経費に対する割合、分数の文字列。数値は subsidy_rate_numerator と "
+                           "subsidy_rate_denominator の列)"),
+    },
 }
 
 # The meaning of each code of the coded columns, per data set and column (English: the catalog).
@@ -143,6 +152,13 @@ CODE_MEANINGS: dict[str, dict[str, dict[str, str]]] = {
     "calls": {"deadline_rule": {"arrival": N_("締切日必着(締切日までに届くこと)"),
                                 "postmark": N_("締切日の消印有効")}},
 }
+CODE_MEANINGS["calls_rounds"] = CODE_MEANINGS["calls"]
+
+# Lists of a record published in CSV files of their own, in long format (the Digital Agency's
+# rules: one value per cell): calls_rounds.csv has one row per round of each call, beside the
+# call's id in call_id; calls.csv keeps one row per call. The JSON holds them in the record.
+CHILD_TABLES: dict[str, tuple[str, ...]] = {"calls": ("rounds", "tracks")}
+PARENT_ID = {"calls": "call_id"}
 
 
 def _both(ja: str) -> tuple[str, str]:
@@ -325,6 +341,42 @@ def dataset_columns(stem: str) -> tuple[list[Column], list[str]]:
     return columns, json_only
 
 
+def csv_tables() -> tuple[str, ...]:
+    """Every CSV file's name without .csv: each data set's, then its child tables (calls_rounds)."""
+    return tuple(t for stem in published() for t in (stem, *(f"{stem}_{f}" for f in CHILD_TABLES.get(stem, ()))))
+
+
+def _child_of(table: str) -> tuple[str, str] | None:
+    """("calls", "rounds") for "calls_rounds"; None for a data set's own table."""
+    return next(((stem, f) for stem, fields in CHILD_TABLES.items() for f in fields if table == f"{stem}_{f}"), None)
+
+
+def table_columns(table: str) -> tuple[list[Column], list[str]]:
+    """The columns of a CSV file (csv_tables): a data set's, or a child table's: the parent's id,
+    then the list item's own columns (a row is a (record, item) pair)."""
+    child = _child_of(table)
+    if child is None:
+        columns, json_only = dataset_columns(table)
+        return columns, [name for name in json_only if name not in CHILD_TABLES.get(table, ())]
+    stem, field = child
+    item = typing.get_args(_record_model(stem)[0].model_fields[field].annotation)[0]
+    descriptions = {col: _both(ja) for col, ja in DESCRIPTIONS.get(table, {}).items()}
+    columns, json_only = model_columns(
+        item, outer=lambda row: row[1], descriptions=descriptions,
+        meanings={col: {code: _both(ja) for code, ja in codes.items()}
+                  for col, codes in CODE_MEANINGS.get(table, {}).items()})
+    parent = PARENT_ID[stem]
+    return [Column(parent, "string", None, descriptions[parent], lambda row: row[0].id)] + columns, json_only
+
+
+def table_rows(table: str, records: list[BaseModel]) -> list:
+    """The rows of a CSV file from its data set's records: the records, or (record, item) pairs."""
+    child = _child_of(table)
+    if child is None:
+        return records
+    return [(r, item) for r in records for item in getattr(r, child[1])]
+
+
 # --- Writing the files ---------------------------------------------------------------
 
 _SPACES = re.compile(r"\s+")
@@ -368,7 +420,9 @@ def to_csv(stem: str, records: list[BaseModel]) -> bytes:
 
 
 def write_csv(stem: str, records: list[BaseModel], stream: BinaryIO) -> None:
-    columns, _ = dataset_columns(stem)
+    """A CSV file (stem: one of csv_tables()); records: its data set's records."""
+    columns, _ = table_columns(stem)
+    records = table_rows(stem, records)
     text = io.TextIOWrapper(stream, encoding=CSV_ENCODING, newline="")
     writer = csv.writer(text, lineterminator="\r\n")
     writer.writerow([c.name for c in columns])
@@ -420,8 +474,9 @@ def downloads(ctx: BuildContext) -> list[StaticFile]:
         records = getattr(data, _record_model(stem)[1])
         # written a record at a time when the file is written (StaticFile)
         files.append(StaticFile(f"{URL}{stem}.json", lambda stream, data=data: write_json(data, stream)))
-        files.append(StaticFile(f"{URL}{stem}.csv",
-                                lambda stream, stem=stem, records=records: write_csv(stem, records, stream)))
+        for table in (stem, *(f"{stem}_{f}" for f in CHILD_TABLES.get(stem, ()))):
+            files.append(StaticFile(f"{URL}{table}.csv",
+                                    lambda stream, table=table, records=records: write_csv(table, records, stream)))
         files.append(StaticFile(f"{URL}schema/{stem}.schema.json", _json_bytes(schema(stem, ctx))))
     return files
 
@@ -431,10 +486,12 @@ def downloads(ctx: BuildContext) -> list[StaticFile]:
 def build(ctx: BuildContext) -> Output:
     out = Output()
     datasets = []
-    for stem in published():
-        columns, json_only = dataset_columns(stem)
-        records = getattr(getattr(ctx.ds, stem), _record_model(stem)[1])
-        datasets.append({"stem": stem, "columns": columns, "json_only": json_only, "count": len(records)})
+    for table in csv_tables():
+        stem = (_child_of(table) or (table,))[0]
+        columns, json_only = table_columns(table)
+        records = table_rows(table, getattr(getattr(ctx.ds, stem), _record_model(stem)[1]))
+        datasets.append({"stem": table, "columns": columns, "json_only": json_only, "count": len(records),
+                         "child": _child_of(table) is not None})
     _ = translator(ctx.lang)
     out.pages.append(Page(
         url=URL, title=_("オープンデータ"),

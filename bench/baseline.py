@@ -56,8 +56,7 @@ def build_command(dest: Path) -> list[str]:
         "for cfg, out in (('mkdocs.yml', 'site'), ('mkdocs.en.yml', 'site/en')):\n"
         "    subprocess.run([sys.executable, '-m', 'mkdocs', 'build', '-q', '-f', str(d / cfg), '-d', str(d / out)],"
         " check=True, cwd=d)\n"
-        "import os\n"
         "from sitegen_mkdocs.postbuild import finish_site\n"
-        "finish_site(d, d / 'site', dict(os.environ))\n"
+        "finish_site(d / 'site', '')\n"  # as our build without SITE_URL: no sitemap, same search step
     )
     return [sys.executable, "-c", script, str(dest)]

@@ -29,8 +29,9 @@ def test_filter_links_filter_in_place_and_announce_the_count(browser_base):
     assert visible_titles(pg) == ["Research and development of ocean utilisation technologies"]
     assert pg.text_content(".sg-filter-status") == "Showing 1 of 7 projects"
     assert pg.get_attribute("a[data-filter-value=funding]", "aria-current") == "true"
-    pg.click("a[data-filter-dim=status][data-filter-value=upcoming]")
-    assert visible_titles(pg) == [] and pg.is_visible(".sg-filter-empty")
+    # No project is upcoming on 2025-04-15: that option is text, not a link (issue 17: a link to
+    # an empty list), so the empty state is reached only by a filter link, never offered.
+    assert pg.locator("a[data-filter-dim=status][data-filter-value=upcoming]").count() == 0
     pg.click("a[data-filter-reset]")
     assert len(visible_titles(pg)) == 7 and pg.text_content(".sg-filter-status") == "Showing all 7 projects"
 

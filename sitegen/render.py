@@ -131,7 +131,7 @@ class Localizer:
 
 
 # Japanese quoted in an English text in 「」 (the title of a rule or form the reader will meet
-# in Japanese): 「川崎市…交付要綱」. Only text between tags; the brackets go inside the span.
+# in Japanese): 「〇〇市…交付要綱」. Only text between tags; the brackets go inside the span.
 _QUOTED_JAPANESE = re.compile(r"「[^「」<>]*」")
 
 

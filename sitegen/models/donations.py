@@ -146,7 +146,7 @@ class IndividualDonation(Strict):
     url: Url | None = Field(default=None, description="手続きのページ(ふるさと納税のページ)のアドレス。分かる場合のみ。"
                                                       "ないときはお問い合わせ先を表示します / address of the procedure "
                                                       "page, only if known; without it the contact is shown")
-    online_url: Url | None = Field(default=None, description="電子申請(e-kanagawa)の申込みページのアドレス。分かる場合のみ / "
+    online_url: Url | None = Field(default=None, description="電子申請サービスの申込みページのアドレス。分かる場合のみ / "
                                                              "address of the online application, only if known")
 
 

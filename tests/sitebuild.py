@@ -60,11 +60,7 @@ def build_project(root: Path, today: str | None = "2025-04-15", site_url: str | 
     if in_process:
         return _build_in_process(root, changes)
     env = dict(os.environ, PYTHONPATH=str(REPO))
-    for name, value in changes.items():
-        if value is None:
-            env.pop(name, None)
-        else:
-            env[name] = value
+    _apply(changes, env)
     return subprocess.run([sys.executable, "-m", "sitegen", command, str(root)],
                           cwd=root, env=env, capture_output=True, text=True, timeout=600)
 
@@ -74,18 +70,19 @@ def _environment(changes: dict[str, str | None]):
     """os.environ with changes applied (None: unset), restored afterwards."""
     saved = {name: os.environ.get(name) for name in changes}
     try:
-        for name, value in changes.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
+        _apply(changes, os.environ)
         yield
     finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
+        _apply(saved, os.environ)
+
+
+def _apply(changes: dict[str, str | None], env) -> None:
+    """Set each variable in env (a dict or os.environ); None unsets it."""
+    for name, value in changes.items():
+        if value is None:
+            env.pop(name, None)
+        else:
+            env[name] = value
 
 
 def _build_in_process(root: Path, changes: dict[str, str | None]) -> subprocess.CompletedProcess:

@@ -193,6 +193,15 @@ class AmountRule:
         return self.subsidy_rate is not None or self.subsidy_fixed_amount is not None
 
 
+def _check_period_order(start, end) -> None:
+    """One application period (a call's own, or a round's): the deadline not before the start."""
+    if end < start:
+        raise BilingualValueError(
+            f"受付締切日({end.isoformat()})が受付開始日({start.isoformat()})より前です",
+            f"the application deadline ({end.isoformat()}) is before the start ({start.isoformat()})",
+            subpath=("acceptance_end_datetime",))
+
+
 class Round(Strict):
     """One application round (第1回募集 …) with its own period. Rounds are listed in date order."""
 
@@ -208,13 +217,7 @@ class Round(Strict):
 
     @model_validator(mode="after")
     def _ordered(self) -> Round:
-        if self.acceptance_end_datetime < self.acceptance_start_datetime:
-            raise BilingualValueError(
-                f"受付締切日({self.acceptance_end_datetime.isoformat()})が受付開始日"
-                f"({self.acceptance_start_datetime.isoformat()})より前です",
-                f"the application deadline ({self.acceptance_end_datetime.isoformat()}) is before the start "
-                f"({self.acceptance_start_datetime.isoformat()})",
-                subpath=("acceptance_end_datetime",))
+        _check_period_order(self.acceptance_start_datetime, self.acceptance_end_datetime)
         return self
 
 
@@ -494,13 +497,7 @@ class Call(Strict, AmountRule):
             self._amount_errors()
         if self.rounds:
             return self._schedule_errors()
-        if self.acceptance_end_datetime < self.acceptance_start_datetime:
-            raise BilingualValueError(
-                f"受付締切日({self.acceptance_end_datetime.isoformat()})が受付開始日"
-                f"({self.acceptance_start_datetime.isoformat()})より前です",
-                f"the application deadline ({self.acceptance_end_datetime.isoformat()}) is before the start "
-                f"({self.acceptance_start_datetime.isoformat()})",
-                subpath=("acceptance_end_datetime",))
+        _check_period_order(self.acceptance_start_datetime, self.acceptance_end_datetime)
         return self._schedule_errors()
 
     def _unique(self, field: str, items: list, ja: str, en: str) -> None:

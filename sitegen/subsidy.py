@@ -117,14 +117,21 @@ def rule_words(rule: SubsidyRule, lang: str) -> str:
         text = _("定額{amount}({base}を上限)").format(amount=format_yen(rule.fixed, lang), base=base)
     else:
         text = _("{base}の{rate}").format(base=base, rate=f"{rule.rate.numerator}/{rule.rate.denominator}")
-    parts = [text]
     if rule.limited_by_other_income:
-        parts.append(_("、ただし補助対象経費から他の収入を差し引いた額まで"))
+        # Real calls word this rule as 「次のいずれか低い額」: the candidates side by side.
+        candidates = [text, _("補助対象経費から他の収入を差し引いた額")]
+        if rule.maximum is not None:
+            candidates.append(format_yen(rule.maximum, lang))
+        if len(candidates) == 3:
+            sentence = _("{a}、{b}、{c}のうち、いずれか低い額").format(a=candidates[0], b=candidates[1], c=candidates[2])
+        else:
+            sentence = _("{a}と{b}のうち、いずれか低い額").format(a=candidates[0], b=candidates[1])
+    else:
+        sentence = text
     if rule.unit > 1:
-        parts[-1] += _("({unit}未満切り捨て)").format(unit=format_yen(rule.unit, lang))
-    if rule.maximum is not None:
-        parts.append(_("、上限{amount}").format(amount=format_yen(rule.maximum, lang)))
-    sentence = "".join(parts)
+        sentence += _("({unit}未満切り捨て)").format(unit=format_yen(rule.unit, lang))
+    if rule.maximum is not None and not rule.limited_by_other_income:  # else among the candidates
+        sentence += _("、上限{amount}").format(amount=format_yen(rule.maximum, lang))
     if rule.minimum:
         sentence += _("。{amount}未満は対象外").format(amount=format_yen(rule.minimum, lang))
     return sentence

@@ -6,11 +6,12 @@ validate, status on every boundary day, and the page's answer, rule sentence and
 from __future__ import annotations
 
 import datetime as dt
+from fractions import Fraction
 
 import pytest
 
 from sitegen.call_status import status_of
-from sitegen.subsidy import rule_words
+from sitegen.subsidy import SubsidyRule, rule_words
 from tests.calls_amount_cases import CASES, call_of, calls_yaml_with_amount_fixtures, rule
 from tests.html import page
 from tests.sitebuild import build_project, make_project
@@ -62,8 +63,8 @@ def test_the_cutoff_and_last_days_count_down_to_zero():
      "2/3 of eligible costs, up to ¥2 million; not eligible below ¥1 million"),
     ("(b) two tracks: start track, 2/3, cap 50万円", "補助対象経費の2/3、上限50万円", "2/3 of eligible costs, up to ¥500,000"),
     ("(c) smallest of (cost x 1/2, cost - other income, 20万円), rounded down to 1,000 yen",
-     "補助対象経費の1/2、ただし補助対象経費から他の収入を差し引いた額まで(1,000円未満切り捨て)、上限20万円",
-     "1/2 of eligible costs, at most eligible costs minus other income, rounded down to ¥1,000, up to ¥200,000"),
+     "補助対象経費の1/2、補助対象経費から他の収入を差し引いた額、20万円のうち、いずれか低い額(1,000円未満切り捨て)",
+     "the lowest of 1/2 of eligible costs, eligible costs minus other income and ¥200,000, rounded down to ¥1,000"),
     ("3/4 of the cost minus other income, to the 1,000 yen, no cap",
      "補助対象経費から他の収入を差し引いた額の3/4(1,000円未満切り捨て)",
      "3/4 of eligible costs minus other income, rounded down to ¥1,000"),
@@ -102,6 +103,13 @@ def test_the_answer_comes_first(built, day, prefix, status, round_id, text):
     assert not page(built[day], f"{prefix}calls/{NET}").find("p", class_="sg-call-answer")  # no rounds
 
 
+
+def test_rule_words_without_a_cap_name_the_lower_of_two():
+    """A rule limited by other income with no cap has two candidates, not three."""
+    limited = SubsidyRule(rate=Fraction(1, 2), limited_by_other_income=True)
+    assert rule_words(limited, "ja") == "補助対象経費の1/2と補助対象経費から他の収入を差し引いた額のうち、いずれか低い額"
+    assert rule_words(limited, "en") == "the lower of 1/2 of eligible costs and eligible costs minus other income"
+
 def test_the_calculator_carries_each_rule(built):
     site = built["2025-05-01"]
     form = page(site, f"calls/{STARTUP}").find("form", class_="sg-calculator")
@@ -115,7 +123,7 @@ def test_the_calculator_carries_each_rule(built):
         ("true", "false", "1000", "200000", "")
     assert form.find("input", name="other_income")
     assert doc.find("p", class_="sg-rule-words").text() == \
-        "補助対象経費の1/2、ただし補助対象経費から他の収入を差し引いた額まで(1,000円未満切り捨て)、上限20万円"
+        "補助対象経費の1/2、補助対象経費から他の収入を差し引いた額、20万円のうち、いずれか低い額(1,000円未満切り捨て)"
     words = page(site, f"en/calls/{TWO_ROUNDS}").find("ul", class_="sg-rule-words").find_all("li")
     assert [w.text() for w in words] == ["Start track: 2/3 of eligible costs, up to ¥500,000",
                                          "Step-up track: 2/3 of eligible costs, up to ¥1 million"]

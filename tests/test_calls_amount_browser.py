@@ -94,13 +94,13 @@ def test_the_page_says_what_the_rule_gives(browser, site_url):
 
 
 @pytest.mark.parametrize("call, moment, code, answer", [
-    (STARTUP, dt.datetime(2025, 4, 13, 23, 59, 30, tzinfo=JST), "upcoming", True),   # built day's answer holds
-    (STARTUP, dt.datetime(2025, 4, 14, 0, 0, 30, tzinfo=JST), "open", False),
-    (STARTUP, dt.datetime(2025, 5, 16, 23, 59, 30, tzinfo=JST), "open", False),      # the cutoff day
-    (STARTUP, dt.datetime(2025, 5, 17, 0, 0, 30, tzinfo=JST), "upcoming", False),    # the next round now
-    (STARTUP, dt.datetime(2025, 6, 2, 0, 0, 30, tzinfo=JST), "open", False),
-    (STARTUP, dt.datetime(2025, 7, 31, 23, 59, 30, tzinfo=JST), "open", False),
-    (STARTUP, dt.datetime(2025, 8, 1, 0, 0, 30, tzinfo=JST), "closed", False),
+    (STARTUP, dt.datetime(2025, 4, 13, 23, 59, 30, tzinfo=JST), "upcoming", "次の回: 先行審査。2025年4月14日(令和7年4月14日)から"),
+    (STARTUP, dt.datetime(2025, 4, 14, 0, 0, 30, tzinfo=JST), "open", "受付中の回: 先行審査。締切は2025年5月16日"),
+    (STARTUP, dt.datetime(2025, 5, 16, 23, 59, 30, tzinfo=JST), "open", "受付中の回: 先行審査。締切は2025年5月16日"),  # cutoff
+    (STARTUP, dt.datetime(2025, 5, 17, 0, 0, 30, tzinfo=JST), "upcoming", "次の回: 通常審査。2025年6月2日(令和7年6月2日)から"),
+    (STARTUP, dt.datetime(2025, 6, 2, 0, 0, 30, tzinfo=JST), "open", "受付中の回: 通常審査。締切は2025年7月31日"),
+    (STARTUP, dt.datetime(2025, 7, 31, 23, 59, 30, tzinfo=JST), "open", "受付中の回: 通常審査。締切は2025年7月31日"),
+    (STARTUP, dt.datetime(2025, 8, 1, 0, 0, 30, tzinfo=JST), "closed", "すべての回の受付を終了しました。"),
     (NET, dt.datetime(2025, 6, 1, 23, 59, 30, tzinfo=JST), "upcoming", None),
     (NET, dt.datetime(2025, 6, 2, 0, 0, 30, tzinfo=JST), "open", None),
     (NET, dt.datetime(2025, 6, 30, 23, 59, 30, tzinfo=JST), "open", None),
@@ -114,6 +114,17 @@ def test_status_on_boundary_days_with_the_readers_clock(browser, site_url, call,
     pg.goto(site_url + f"calls/{call}/")
     codes = pg.eval_on_selector_all(".sg-call-status", "els => els.map(e => e.dataset.status)")
     assert codes and set(codes) == {code}
-    if answer is not None:  # built on 2025-04-01 for the early review: hidden once another round is current
-        assert pg.is_visible(".sg-call-answer") == answer
+    if answer is not None:  # built on 2025-04-01: the answer follows the reader's day, not the build's
+        assert pg.is_visible(".sg-call-answer")
+        assert pg.text_content(".sg-call-answer").startswith(answer), pg.text_content(".sg-call-answer")
+        assert pg.get_attribute(".sg-call-answer", "data-status") == code
+    pg.close()
+
+
+def test_the_english_answer_follows_the_readers_day(browser, site_url):
+    """Built before every round; read on the regular round's first day in Japan."""
+    pg = browser.new_page()
+    pg.clock.set_fixed_time(dt.datetime(2025, 6, 2, 0, 0, 30, tzinfo=JST))
+    pg.goto(site_url + f"en/calls/{STARTUP}/")
+    assert pg.text_content(".sg-call-answer").startswith("Open now: Regular review. The deadline is 31 July 2025")
     pg.close()

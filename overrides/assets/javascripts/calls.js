@@ -78,15 +78,24 @@
         soonEl.hidden = !(st.code === "open" && st.daysLeft < soonDays);
       }
     }
-    // The answer at the top of a call with rounds was written on the build's day: hidden once
-    // the reader's day has another current or next round.
+    // The answer at the top of a call with rounds was written on the build's day; data-answers
+    // holds the answer for each state ("open <round id>", "upcoming <round id>", "closed "), made
+    // by the build (escaped markup: a Japanese-only title on an English page keeps its lang).
     var answer = document.querySelector(".sg-call-answer");
     var head = document.querySelector(".sg-call-head .sg-call-status[data-rounds]");
     if (answer && head) {
-      var rounds = roundsOf(head), now = roundsStatus(rounds, today);
+      var current = roundsStatus(roundsOf(head), today);
       var ids = JSON.parse(head.getAttribute("data-round-ids") || "null");
-      var round = now.round === null ? "" : (ids ? ids[now.round] : String(now.round));
-      answer.hidden = now.code !== answer.getAttribute("data-status") || round !== answer.getAttribute("data-round");
+      var round = current.round === null ? "" : (ids ? ids[current.round] : String(current.round));
+      var answers = JSON.parse(answer.getAttribute("data-answers") || "{}");
+      var html = answers[current.code + " " + round];
+      if (html === undefined) {
+        answer.hidden = current.code !== answer.getAttribute("data-status") || round !== answer.getAttribute("data-round");
+      } else if (answer.getAttribute("data-status") !== current.code || answer.getAttribute("data-round") !== round) {
+        answer.innerHTML = html;
+        answer.setAttribute("data-status", current.code);
+        answer.setAttribute("data-round", round);
+      }
     }
   }
 

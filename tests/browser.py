@@ -3,6 +3,8 @@
 Shared by the tests, scripts/screenshot.py and the benchmark's search measurement."""
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import functools
 import http.server
 import threading
@@ -14,6 +16,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 WIDTHS = (375, 1280)
+JST = dt.timezone(dt.timedelta(hours=9))  # the clock the site's dates are in (no daylight saving time)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -66,6 +69,26 @@ def serve(folder: Path, not_found: str = "root") -> http.server.ThreadingHTTPSer
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
+
+
+@contextlib.contextmanager
+def served_url(folder: Path, not_found: str = "root"):
+    """The base URL ('http://127.0.0.1:PORT/') of `folder` served as serve() does, while in use."""
+    server = serve(folder, not_found)
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+def open_page(browser, url: str, at: dt.datetime | None = None, **page_options):
+    """A new page of `browser` opened at url; with `at` (an aware datetime) the page's clock is
+    fixed there before any of its scripts run, so they see that moment as now."""
+    page = browser.new_page(**page_options)
+    if at is not None:
+        page.clock.set_fixed_time(at)
+    page.goto(url)
+    return page
 
 
 def site_pages(site: Path) -> list[str]:

@@ -9,12 +9,11 @@ import datetime as dt
 import pytest
 
 from sitegen.subsidy import rule_attributes
-from tests.browser import serve
+from tests.browser import JST, open_page, served_url
 from tests.calls_amount_cases import CASES, calls_yaml_with_amount_fixtures, rule
 from tests.sitebuild import build_project, make_project
 
 pytestmark = pytest.mark.browser
-JST = dt.timezone(dt.timedelta(hours=9))
 STARTUP, NET = "example-startup-2025", "example-net-of-income-2025"
 
 
@@ -24,14 +23,12 @@ def site_url(tmp_path_factory):
     root = make_project(tmp_path_factory.mktemp("amount"), {"calls": calls_yaml_with_amount_fixtures()})
     result = build_project(root, today="2025-04-01")
     assert result.returncode == 0, result.stderr
-    server = serve(root / "site")
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with served_url(root / "site") as url:
+        yield url
 
 
 def test_every_shared_case_through_the_function(browser, site_url):
-    pg = browser.new_page()
-    pg.goto(site_url + f"calls/{STARTUP}/")
+    pg = open_page(browser, site_url + f"calls/{STARTUP}/")
     for spec in CASES["rules"]:
         attrs = rule_attributes(rule(spec))
         for case in spec["cases"]:
@@ -49,8 +46,7 @@ def test_every_shared_case_through_the_function(browser, site_url):
 
 @pytest.mark.parametrize("spec", [r for r in CASES["rules"] if "call" in r], ids=lambda r: r["name"])
 def test_every_call_case_through_the_page(browser, site_url, spec):
-    pg = browser.new_page()
-    pg.goto(site_url + f"calls/{spec['call']}/")
+    pg = open_page(browser, site_url + f"calls/{spec['call']}/")
     assert pg.is_visible("form.sg-calculator"), "the script shows the form"
     if "track" in spec:
         pg.select_option("#sg-calc-track", spec["track"])
@@ -66,8 +62,7 @@ def test_every_call_case_through_the_page(browser, site_url, spec):
 
 
 def test_the_page_says_what_the_rule_gives(browser, site_url):
-    pg = browser.new_page()
-    pg.goto(site_url + f"calls/{STARTUP}/")
+    pg = open_page(browser, site_url + f"calls/{STARTUP}/")
     pg.fill("#sg-calc-expenses", "1,499,999")
     pg.click("form.sg-calculator button")
     # 1,499,999 x 2/3 = 999,999.33 -> 999,999 < 1,000,000
@@ -109,9 +104,7 @@ def test_the_page_says_what_the_rule_gives(browser, site_url):
     (NET, dt.datetime(2025, 6, 30, 20, 0, tzinfo=dt.timezone.utc), "closed", None),
 ])
 def test_status_on_boundary_days_with_the_readers_clock(browser, site_url, call, moment, code, answer):
-    pg = browser.new_page()
-    pg.clock.set_fixed_time(moment)
-    pg.goto(site_url + f"calls/{call}/")
+    pg = open_page(browser, site_url + f"calls/{call}/", at=moment)
     codes = pg.eval_on_selector_all(".sg-call-status", "els => els.map(e => e.dataset.status)")
     assert codes and set(codes) == {code}
     if answer is not None:  # built on 2025-04-01: the answer follows the reader's day, not the build's
@@ -123,8 +116,6 @@ def test_status_on_boundary_days_with_the_readers_clock(browser, site_url, call,
 
 def test_the_english_answer_follows_the_readers_day(browser, site_url):
     """Built before every round; read on the regular round's first day in Japan."""
-    pg = browser.new_page()
-    pg.clock.set_fixed_time(dt.datetime(2025, 6, 2, 0, 0, 30, tzinfo=JST))
-    pg.goto(site_url + f"en/calls/{STARTUP}/")
+    pg = open_page(browser, site_url + f"en/calls/{STARTUP}/", at=dt.datetime(2025, 6, 2, 0, 0, 30, tzinfo=JST))
     assert pg.text_content(".sg-call-answer").startswith("Open now: Regular review. The deadline is 31 July 2025")
     pg.close()

@@ -10,12 +10,11 @@ import subprocess
 
 import pytest
 
-from tests.browser import serve
+from tests.browser import JST, open_page, served_url
 from tests.calls_fixtures import KAWASAKI
 from tests.sitebuild import REPO, build_project, make_project
 
 pytestmark = pytest.mark.browser
-JST = dt.timezone(dt.timedelta(hours=9))
 CASES = json.loads((REPO / "tests" / "cases" / "subsidy.json").read_text(encoding="utf-8"))
 
 
@@ -25,16 +24,14 @@ def open_site(tmp_path_factory):
     root = make_project(tmp_path_factory.mktemp("open"), None)
     result = build_project(root, today="2024-05-01")
     assert result.returncode == 0, result.stderr
-    server = serve(root / "site")
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with served_url(root / "site") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def seed_url(seed_site):
-    server = serve(seed_site)
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with served_url(seed_site) as url:
+        yield url
 
 
 def _statuses(pg):
@@ -52,9 +49,7 @@ def _statuses(pg):
 def test_status_is_rechecked_with_the_readers_clock(browser, open_site, moment, code, ja, en):
     for prefix, label in (("", ja), ("en/", en)):
         for url in (f"calls/{KAWASAKI}/", "calls/", ""):
-            pg = browser.new_page()
-            pg.clock.set_fixed_time(moment)
-            pg.goto(open_site + prefix + url)
+            pg = open_page(browser, open_site + prefix + url, at=moment)
             statuses = _statuses(pg)
             pg.close()
             assert statuses and set(map(tuple, statuses)) == {(code, label)}, (prefix + url, statuses)
@@ -62,8 +57,7 @@ def test_status_is_rechecked_with_the_readers_clock(browser, open_site, moment, 
 
 def test_calculator_follows_the_shared_cases(browser, seed_url):
     kawasaki = next(r for r in CASES["rules"] if r.get("call") == KAWASAKI)
-    pg = browser.new_page()
-    pg.goto(seed_url + f"calls/{KAWASAKI}/")
+    pg = open_page(browser, seed_url + f"calls/{KAWASAKI}/")
     assert pg.is_visible("form.sg-calculator"), "the script shows the form"
     for case in kawasaki["cases"]:
         pg.fill("#sg-calc-expenses", f"{case['expenses']:,}")  # commas as people type them
@@ -86,8 +80,7 @@ def test_calculator_follows_the_shared_cases(browser, seed_url):
 
 
 def test_checklist_boxes_can_be_ticked(browser, seed_url):
-    pg = browser.new_page()
-    pg.goto(seed_url + f"calls/{KAWASAKI}/")
+    pg = open_page(browser, seed_url + f"calls/{KAWASAKI}/")
     pg.click("label[for=sg-check-3]")
     assert pg.is_checked("#sg-check-3") and not pg.is_checked("#sg-check-2")
     pg.reload()
@@ -98,8 +91,7 @@ def test_checklist_boxes_can_be_ticked(browser, seed_url):
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_call_page_prints_as_a_clean_document(browser, seed_url, tmp_path, prefix):
     assert shutil.which("pdftotext") and shutil.which("pdftoppm"), "make browser-deps installs poppler-utils"
-    pg = browser.new_page()
-    pg.goto(seed_url + f"{prefix}calls/{KAWASAKI}/")
+    pg = open_page(browser, seed_url + f"{prefix}calls/{KAWASAKI}/")
     # A link whose text is not its address, as hand-written pages have: the address must be printed.
     pg.evaluate("""() => { const a = document.createElement('a'); a.href = 'https://example.org/print-check';
         a.textContent = 'PRINTCHECK'; document.querySelector('.sg-lead').appendChild(a); }""")

@@ -7,12 +7,11 @@ import datetime as dt
 
 import pytest
 
-from tests.browser import serve
+from tests.browser import JST, open_page, served_url
 from tests.calls_fixtures import KAWASAKI, TWO_ROUNDS, calls_yaml_with_two_rounds
 from tests.sitebuild import build_project, make_project
 
 pytestmark = pytest.mark.browser
-JST = dt.timezone(dt.timedelta(hours=9))
 NEXT = {"round-1": ("募集予定(第1回募集は2025年5月1日(令和7年5月1日)から受付)", "Upcoming (Round 1 opens on 1 May 2025)"),
         "round-2": ("募集予定(第2回募集は2025年8月1日(令和7年8月1日)から受付)", "Upcoming (Round 2 opens on 1 August 2025)")}
 
@@ -23,9 +22,8 @@ def site_url(tmp_path_factory):
     root = make_project(tmp_path_factory.mktemp("rounds"), {"calls": calls_yaml_with_two_rounds()})
     result = build_project(root, today="2025-04-15")
     assert result.returncode == 0, result.stderr
-    server = serve(root / "site")
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with served_url(root / "site") as url:
+        yield url
 
 
 def _badges(pg):
@@ -52,18 +50,14 @@ def _badges(pg):
 def test_rounds_status_is_rechecked_with_the_readers_clock(browser, site_url, moment, code, ja, en, soon):
     for prefix, label in (("", ja), ("en/", en)):
         for url in (f"calls/{TWO_ROUNDS}/", "calls/", ""):
-            pg = browser.new_page()
-            pg.clock.set_fixed_time(moment)
-            pg.goto(site_url + prefix + url)
+            pg = open_page(browser, site_url + prefix + url, at=moment)
             badges = _badges(pg)
             pg.close()
             assert badges and set(map(tuple, badges)) == {(code, label, soon)}, (prefix + url, badges)
 
 
 def test_the_single_period_call_beside_it_keeps_its_rule(browser, site_url):
-    pg = browser.new_page()
-    pg.clock.set_fixed_time(dt.datetime(2024, 6, 11, 12, 0, tzinfo=JST))
-    pg.goto(site_url + f"calls/{KAWASAKI}/")
+    pg = open_page(browser, site_url + f"calls/{KAWASAKI}/", at=dt.datetime(2024, 6, 11, 12, 0, tzinfo=JST))
     badges = pg.eval_on_selector_all(".sg-call-status", "els => els.map(e => [e.dataset.status, e.textContent,"
                                                         " !e.nextElementSibling.hidden])")
     statuses = pg.evaluate("""() => [window.sgCalls.callStatus('2024-04-23', '2024-06-11', '2024-06-11').code,

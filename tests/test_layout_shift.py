@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import serve, site_pages
+from tests.browser import served_url, site_pages
 from tests.calls_fixtures import KAWASAKI
 from tests.html import parse
 
@@ -62,9 +62,8 @@ def measure_layout_shift(browser, url: str, width: int = 375, height: int = 812)
 
 @pytest.fixture(scope="module")
 def seed_url(seed_site):
-    server = serve(seed_site)
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with served_url(seed_site) as url:
+        yield url
 
 
 @pytest.mark.browser

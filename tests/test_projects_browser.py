@@ -3,14 +3,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser import serve
+from tests.browser import open_page, served_url
 
 
 @pytest.fixture(scope="module")
 def browser_base(seed_site, browser):
-    server = serve(seed_site)
-    yield browser, f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with served_url(seed_site) as url:
+        yield browser, url
 
 
 def visible_titles(pg):
@@ -19,8 +18,7 @@ def visible_titles(pg):
 
 def test_filter_links_filter_in_place_and_announce_the_count(browser_base):
     browser, base = browser_base
-    pg = browser.new_page(viewport={"width": 1280, "height": 900})
-    pg.goto(base + "en/projects/")
+    pg = open_page(browser, base + "en/projects/", viewport={"width": 1280, "height": 900})
     assert len(visible_titles(pg)) == 7
     pg.click("a[data-filter-dim=status][data-filter-value=ongoing]")
     assert pg.url.endswith("/en/projects/")  # stayed on the page
@@ -40,6 +38,5 @@ def test_filter_links_filter_in_place_and_announce_the_count(browser_base):
                                  "en/projects/ketsuatsu-mokuhyo/", "projects/jido-unten-bus/"])
 def test_no_sideways_scrolling_on_a_phone(browser_base, url):
     browser, base = browser_base
-    pg = browser.new_page(viewport={"width": 375, "height": 800})
-    pg.goto(base + url)
+    pg = open_page(browser, base + url, viewport={"width": 375, "height": 800})
     assert pg.evaluate("document.documentElement.scrollWidth") <= 375

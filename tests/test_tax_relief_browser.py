@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from sitegen.money import format_yen_exact
-from tests.browser import serve
+from tests.browser import served_url
 
 pytestmark = pytest.mark.browser
 
@@ -17,9 +17,8 @@ FIELDS = ("donation", "local_tax_base", "corporation_tax", "business_tax")
 
 @pytest.fixture(scope="module")
 def base_url(seed_site):
-    server = serve(seed_site)
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with served_url(seed_site) as url:
+        yield url
 
 
 def _calculator(browser, base_url, lang):

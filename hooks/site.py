@@ -26,9 +26,9 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 from mkdocs.utils import normalize_url  # noqa: E402
 
-from sitegen.context import BuildContext  # noqa: E402
+from sitegen.context import LANGS, BuildContext  # noqa: E402
 from sitegen.errors import DataErrors  # noqa: E402
-from sitegen.site_meta import page_links  # noqa: E402
+from sitegen.site_meta import not_found_texts, page_links  # noqa: E402
 from sitegen.validate import load_dataset  # noqa: E402
 from sitegen_mkdocs.configs import EXTRA_KEY  # noqa: E402
 from sitegen_mkdocs.generated import (FILES, FILLED, PAGES, GenerationError, Manifest,  # noqa: E402
@@ -161,11 +161,13 @@ def not_found_links(ctx: BuildContext) -> dict:
     """Root-relative addresses for the 404 page, which a host serves at any missing address
     (so relative links would point anywhere): the path of SITE_URL, or '/' without it (a
     local build served from its root). GitHub Pages serves the root 404.html for every missing
-    address, English ones too; hosts that look for the nearest 404.html serve en/404.html."""
+    address, English ones too; hosts that look for the nearest 404.html serve en/404.html.
+    The page speaks both languages, so it gets the interface text of both (from the catalog)."""
     root = urlsplit(ctx.site_url).path if ctx.site_url else "/"
     root = root if root.endswith("/") else root + "/"
     homes = {"ja": root, "en": root + "en/"}
-    return {"lang": ctx.lang, "home": homes[ctx.lang], "homes": homes}
+    return {"lang": ctx.lang, "home": homes[ctx.lang], "homes": homes,
+            "texts": {lang: not_found_texts(lang) for lang in LANGS}}
 
 
 def on_template_context(context: dict, template_name: str, config: "MkDocsConfig") -> dict:

@@ -10,6 +10,9 @@ from .i18n import translator
 from .models.site import Contact
 
 OG_LOCALES = {"ja": "ja_JP", "en": "en_US"}
+# The language of the site's root, which search engines offer readers of any other language
+# (hreflang="x-default", on the pages and in the sitemap: sitegen_mkdocs/postbuild.py).
+X_DEFAULT_LANG = "ja"
 # Each language's name in itself, for the switch to it: not interface text to translate.
 ENDONYMS = {"ja": "日本語", "en": "English"}
 
@@ -18,11 +21,14 @@ def page_links(ctx: BuildContext, url: str, meta: dict, contact: Contact | None 
     """Everything language-related a page's <head> and header show.
 
     `url` is the page's site path within its language ('projects/x/').
-    Links are relative unless site_url is set (then hreflang alternates are absolute).
+    Links are relative unless site_url is set (then hreflang alternates are absolute). Without
+    site_url there is no canonical link: it names the one address of a page, which the build
+    does not know then.
     """
     here = url if ctx.lang == "ja" else "en/" + url
     same = {lang: (url if lang == "ja" else "en/" + url) for lang in ("ja", "en")}
     alternates = {lang: (ctx.absolute(url, lang) or relative(here, same[lang])) for lang in ("ja", "en")}
+    alternates["x-default"] = alternates[X_DEFAULT_LANG]
     links = {
         "lang": ctx.lang,
         "other_lang": ctx.other_lang,
@@ -58,6 +64,15 @@ def footer_labels(lang: str) -> dict[str, str]:
     return {"updated": _("最終更新日: "), "contact": _("このページについてのお問い合わせ先"),
             "phone": _("直通電話: "), "fax": _("ファクス番号: "), "email": _("メール: "),
             "form": _("このページについてお問い合わせフォームで質問する(外部リンク)")}
+
+
+def not_found_texts(lang: str) -> dict[str, str]:
+    """The 404 page's interface text in one language (overrides/404.html, which shows it in
+    both: the page's language first, then the other one, briefly)."""
+    _ = translator(lang)
+    return {"title": _("ページが見つかりません"),
+            "text": _("お探しのページは見つかりませんでした。ページが移動または削除されたか、アドレスに誤りがある可能性があります。"),
+            "home": _("ホームページへ"), "search": _("サイト内を検索"), "button": _("検索")}
 
 
 def page_metadata(ctx: BuildContext, url: str, meta: dict, contact: Contact | None = None) -> dict:

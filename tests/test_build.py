@@ -41,7 +41,7 @@ def test_every_page_has_lang_switch_and_alternates(seed_site, lang, prefix):
                       if "hreflang" in n.attrs}
         here = rel[len(prefix):-len("index.html")]
         base = "https://example.org/program/"
-        assert alternates == {"ja": base + here, "en": base + "en/" + here}, rel
+        assert alternates == {"ja": base + here, "en": base + "en/" + here, "x-default": base + here}, rel
         switch = doc.find("a", class_="md-header__button sg-lang-switch")
         other = "en" if lang == "ja" else "ja"
         assert switch.attrs["hreflang"] == other

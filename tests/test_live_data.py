@@ -223,8 +223,8 @@ def test_open_data_holds_every_record_and_nothing_else(site):
 
 
 def _pages(site_dir: Path) -> list[Path]:
-    # 404.html is the theme's own page (a heading only, and in English in both languages): it is
-    # not made from the data, and issue 17 replaces it; every page made from data/ or content/ is here.
+    # The 404 pages are not made from data/ or content/ (their words come from the UI catalog, and
+    # tests/test_search_engines.py and the e2e crawl check them); every page made from them is here.
     return sorted(p for p in site_dir.rglob("*.html")
                   if "pagefind" not in p.parts and "assets" not in p.parts and p.name != "404.html")
 

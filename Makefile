@@ -1,6 +1,6 @@
 # make build  : creates .venv with the pinned dependencies and builds site/ (ja at /, en at /en/)
 # make test   : installs what the tests need (Python packages, Debian's chromium) and runs them all
-# make validate / make serve / make bench : see README.md
+# make validate / make serve / make bench / make bench-preview : see README.md
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -68,6 +68,12 @@ test: $(TEST_STAMP) browser-deps $(NODE_STAMP)
 BENCH_N ?= 1000
 bench: $(TEST_STAMP) browser-deps
 	BENCH_N=$(BENCH_N) $(PY) -m bench.run
+
+# The preview's save-to-page time on the frozen seed project, in headless Chromium (README, "Preview"):
+# each run, median and worst; BENCH_PREVIEW_ARGS="--runs 10" for more runs. Fails only if it cannot measure.
+.PHONY: bench-preview
+bench-preview: $(TEST_STAMP) browser-deps
+	$(PY) -m bench.preview $(BENCH_PREVIEW_ARGS)
 
 clean:
 	rm -rf site .site-build-* .site-old-*

@@ -243,3 +243,29 @@ def _flag(value: Any) -> bool:
 
 
 Flag = Annotated[bool, BeforeValidator(_flag), Field(description="true または false / true or false")]
+
+
+# --- Codes of a fixed vocabulary ---------------------------------------------------
+# A vocabulary is {code: Japanese label}, written once where it belongs (the English is in the
+# UI catalog, sitegen/i18n.py). Codes are stable English words used in URLs, data-* attributes
+# and open data; the Japanese staff might type is accepted as a hint, not as a value.
+
+
+def code_of(vocabulary: dict[str, str], what_ja: str, what_en: str, aliases: dict[str, str] | None = None):
+    """A BeforeValidator's function: the value must be one of the vocabulary's codes. The message
+    names the allowed codes, or, for Japanese that an alias (a word it contains) points to, the code
+    to write instead; aliases are tried in their order, so a longer word goes before its part."""
+    listed_ja = "、".join(f"{k}({ja})" for k, ja in vocabulary.items())
+    listed_en = ", ".join(vocabulary)
+
+    def check(value: Any) -> str:
+        if isinstance(value, str) and value in vocabulary:
+            return value
+        hint_ja, hint_en = f"使える値: {listed_ja}", f"allowed: {listed_en}"
+        if isinstance(value, str):
+            for alias, key in (aliases or {}).items():
+                if alias in value and key in vocabulary:
+                    hint_ja, hint_en = f"「{value}」なら {key} と書いてください", f"for '{value}' write {key}"
+                    break
+        raise fail(f"知らない{what_ja}です", f"unknown {what_en}", hint_ja, hint_en)
+    return check

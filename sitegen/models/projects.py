@@ -20,7 +20,7 @@ from ..dates import PartialDate, format_period, parse_japanese_date
 from ..errors import BilingualValueError
 from ..filetypes import FILES_DIR
 from ..i18n import N_
-from .common import Date, FiscalYear, Flag, Id, Str, Strict, Text, Url, fail
+from .common import Date, FiscalYear, Flag, Id, Str, Strict, Text, Url, code_of, fail
 
 # --- Fixed vocabularies ---------------------------------------------------------------
 # key in the data -> label, written once here in Japanese; the English is in the UI catalog
@@ -40,26 +40,9 @@ _JA_ALIASES = {"実施": "implementation", "資金": "funding", "PR": "pr", "Ｐ
                "協定": "agreement", "庁内": "interdepartmental", "他部署": "interdepartmental"}
 
 
-def _choice(vocabulary: dict[str, str], what_ja: str, what_en: str):
-    listed_ja = "、".join(f"{k}({ja})" for k, ja in vocabulary.items())
-    listed_en = ", ".join(vocabulary)
-
-    def check(value: Any) -> str:
-        if isinstance(value, str) and value in vocabulary:
-            return value
-        hint_ja, hint_en = f"使える値: {listed_ja}", f"allowed: {listed_en}"
-        if isinstance(value, str):
-            for alias, key in _JA_ALIASES.items():
-                if alias in value and key in vocabulary:
-                    hint_ja, hint_en = f"「{value}」なら {key} と書いてください", f"for '{value}' write {key}"
-                    break
-        raise fail(f"知らない{what_ja}です", f"unknown {what_en}", hint_ja, hint_en)
-    return check
-
-
-SupportType = Annotated[str, BeforeValidator(_choice(SUPPORT_TYPES, "支援の種類", "support type")),
+SupportType = Annotated[str, BeforeValidator(code_of(SUPPORT_TYPES, "支援の種類", "support type", _JA_ALIASES)),
                         Field(json_schema_extra={"enum": list(SUPPORT_TYPES)})]
-Category = Annotated[str, BeforeValidator(_choice(CATEGORIES, "プロジェクトの区分", "category")),
+Category = Annotated[str, BeforeValidator(code_of(CATEGORIES, "プロジェクトの区分", "category", _JA_ALIASES)),
                      Field(json_schema_extra={"enum": list(CATEGORIES)})]
 
 

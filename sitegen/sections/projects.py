@@ -2,8 +2,8 @@
 
 Filtering works without JavaScript: every filter option is a real page
 (`projects/status/ongoing/`, `projects/support/funding/`, `projects/department/<id>/`)
-listing only the matching projects. projects.js makes the same links filter the
-full listing in place.
+listing only the matching projects (sitegen/filter_pages.py). projects.js makes the same
+links filter the full listing in place.
 """
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from typing import Any
 
 from ..context import BuildContext
 from ..filetypes import inspect
+from ..filter_pages import FilterGroup, FilterOption, filter_option, listing_pages
 from ..i18n import translations, translator
 from ..models.common import Text
 from ..models.projects import (
@@ -23,6 +24,7 @@ from ..pages import Output, Page
 from ..render import render
 from ..validate import missing_translations
 
+LISTING = "projects/"
 NO_DEPARTMENT = "none"  # filter value of projects whose department the data does not state
 
 
@@ -48,29 +50,6 @@ class ProjectView:
     @property
     def department_key(self) -> str:
         return self.department.id if self.department else NO_DEPARTMENT
-
-
-@dataclass(frozen=True)
-class FilterOption:
-    dim: str  # status | support | department
-    value: str
-    label: Text | str  # data (a department's name) or interface text in the page's language
-    views: tuple[ProjectView, ...]
-
-    @property
-    def url(self) -> str:
-        return f"projects/{self.dim}/{self.value}/"
-
-    @property
-    def count(self) -> int:
-        return len(self.views)
-
-
-@dataclass(frozen=True)
-class FilterGroup:
-    dim: str
-    label: str  # interface text in the page's language
-    options: list[FilterOption]
 
 
 def _reports(ctx: BuildContext, project: Project) -> list[ReportView]:
@@ -100,7 +79,7 @@ def filter_groups(ctx: BuildContext, views: list[ProjectView]) -> list[FilterGro
     _ = translator(ctx.lang)
 
     def option(dim: str, value: str, label: Text | str, match) -> FilterOption:
-        return FilterOption(dim, value, label, tuple(v for v in views if match(v)))
+        return filter_option(LISTING, dim, value, label, views, match)
 
     status = [option("status", key, _(label), lambda v, k=key: v.status == k) for key, label in STATUSES.items()]
     support = [option("support", key, _(label), lambda v, k=key: k in v.project.support)
@@ -119,25 +98,21 @@ def _listing(ctx: BuildContext, views: list[ProjectView], groups: list[FilterGro
              current: FilterOption | None) -> Page:
     _ = translator(ctx.lang)
     base = _("認定プロジェクト")
-    url = current.url if current else "projects/"
+    url = current.url if current else LISTING
     label = current and (current.label if isinstance(current.label, str) else current.label.get(ctx.lang)[0])
     title = base if current is None else f"{base}: {label}"
     shown = list(current.views) if current else views
     texts = ctx.ds.site.site.pages.projects  # the program's own words (site.yaml)
     return Page(url=url, title=title, description=written_description(texts.description, ctx.lang),
                 body=render("projects/list.md.j2", ctx, url, views=shown, total=len(views), groups=groups,
-                            current=current, intro=texts.intro, **VOCABULARIES),
-                searchable=current is None)
+                            current=current, intro=texts.intro, **VOCABULARIES))
 
 
 def build(ctx: BuildContext) -> Output:
     out = Output()
     views = project_views(ctx)
     groups = filter_groups(ctx, views)
-    out.pages.append(_listing(ctx, views, groups, None))
-    for group in groups:
-        for opt in group.options:
-            out.pages.append(_listing(ctx, views, groups, opt))
+    out.pages.extend(listing_pages(groups, lambda current: _listing(ctx, views, groups, current)))
     for i, v in enumerate(views):
         p = v.project
         ja_only = ctx.lang == "en" and bool(missing_translations(p))

@@ -150,7 +150,8 @@ def test_coded_columns_hold_only_the_codes_their_description_lists(seed_site, st
         assert all(meaning for _, meaning in column.codes), f"{column.name}: a code without its meaning"
         for code in listed:
             assert re.fullmatch(r"[a-z][a-z0-9_]*", code), "codes are English words"
-        values = {row[header.index(column.name)] for row in rows} - {""}
+        cells = [row[header.index(column.name)] for row in rows]
+        values = {v for cell in cells for v in (cell.split(column.separator) if column.separator else [cell])} - {""}
         assert values <= set(listed), (column.name, values)
 
 
@@ -291,3 +292,30 @@ def test_the_seed_without_rounds_has_empty_child_tables_with_their_header(seed_s
     for table in CHILD_TABLES:
         header, rows = rows_of(seed_site, table)
         assert header[0] == "call_id" and rows == []
+
+
+# --- Lists of codes in one cell: a call's target_types, a project's support (issue 16, item 8) --
+
+def test_a_list_of_codes_is_one_cell_separated_by_semicolons(rounds_site):
+    header, rows = rows_of(rounds_site, "calls")
+    target = {r[header.index("id")]: r[header.index("target_types")] for r in rows}
+    # tests/seed/data/calls.yaml: target_types: [sme, sme_group]; the two-round fixture gives none
+    assert target == {"kawasaki-decarbonization-2024": "sme;sme_group", TWO_ROUNDS: ""}
+    data = json.loads((rounds_site / "opendata" / "calls.json").read_text(encoding="utf-8"))
+    assert {c["id"]: c["target_types"] for c in data["calls"]} == {
+        "kawasaki-decarbonization-2024": ["sme", "sme_group"], TWO_ROUNDS: []}
+    header, rows = rows_of(rounds_site, "projects")
+    support = {r[header.index("id")]: r[header.index("support")] for r in rows}
+    # tests/seed/data/projects.yaml: kaiyo-gijutsu [implementation, funding, pr], oral-frail [pr]
+    assert support["kaiyo-gijutsu"] == "implementation;funding;pr" and support["oral-frail"] == "pr"
+
+
+def test_a_list_of_codes_is_described_with_its_separator_and_codes(rounds_site):
+    ja, en = described(rounds_site, "ja", "calls")["target_types"], described(rounds_site, "en", "calls")["target_types"]
+    assert ja.startswith("申請できる者の区分。空欄は対象者を分類していない公募(コード。複数のときは「;」で区切ります: ")
+    assert "sme = 中小企業、sme_group = 中小企業団体(組合等)、" in ja
+    assert en.startswith('who may apply, by kind of applicant; blank for a call not classified by applicant '
+                         '(codes, several separated by ";": sme = Small and medium-sized enterprises; ')
+    assert not JAPANESE.search(en)
+    assert "target_types" not in [c.name for c in table_columns("calls")[0] if not c.codes]
+    assert "support" not in table_columns("projects")[1]  # no longer in the JSON only

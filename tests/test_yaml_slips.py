@@ -157,9 +157,10 @@ def test_a_list_without_its_closing_bracket_is_reported_at_its_line(tmp_path, na
     assert (error.line, error.column, error.ja, error.en) == (index + 1, opened.index("[") + 1, *SQUARE)
 
 
-def test_flow_lists_exist_in_two_seed_files():
-    """So the test above runs on projects.yaml (support: […]) and news.yaml (projects: […])."""
-    assert sorted(name for name, _ in _flow_list_files()) == ["news.yaml", "projects.yaml"]
+def test_flow_lists_exist_in_three_seed_files():
+    """So the test above runs on projects.yaml (support: […]), news.yaml (projects: […]) and
+    calls.yaml (target_types: […])."""
+    assert sorted(name for name, _ in _flow_list_files()) == ["calls.yaml", "news.yaml", "projects.yaml"]
 
 
 # --- A quote closed much later by another one: valid YAML, keys swallowed --------------------

@@ -17,7 +17,9 @@ A call record has two layers:
 
 A call has one application period (`acceptance_start_datetime` /
 `acceptance_end_datetime`) or `rounds` (第1回・第2回募集), each with its own period;
-optional `tracks` (枠・区分) carry their own amount rule. Only what every real call
+optional `tracks` (枠・区分) carry their own amount rule; optional `target_types` say who may apply
+as codes of a fixed vocabulary (TARGET_TYPES: the call finder's 対象者 filter and the open data),
+beside the wording of `summary.target`. Only what every real call
 has is required: id, title, fiscal year, issuer, a period or rounds, and at least
 one application method; templates cope with the rest being absent.
 
@@ -35,7 +37,8 @@ from pydantic import BeforeValidator, Field, model_validator
 from ..call_status import Window
 from ..dates import fiscal_year_of
 from ..errors import BilingualValueError
-from .common import Date, Email, FiscalYear, Flag, Id, Phone, Str, Strict, Text, Url, Yen, fail
+from ..i18n import N_, translator
+from .common import Date, Email, FiscalYear, Flag, Id, Phone, Str, Strict, Text, Url, Yen, code_of, fail
 
 
 # --- Field types of this file -----------------------------------------------------------
@@ -83,6 +86,35 @@ def _postal_code(value: Any) -> str:
 
 
 PostalCode = Annotated[str, BeforeValidator(_postal_code), Field(description="例 / e.g. 210-8577")]
+
+# Who may apply, as codes (the call finder's 対象者 filter, open data): kinds of applicant that
+# Japanese public calls name, in the order the finder lists them; the free text stays in
+# summary.target. The English is in the UI catalog.
+TARGET_TYPES: dict[str, str] = {
+    "sme": N_("中小企業"),
+    "sme_group": N_("中小企業団体(組合等)"),
+    "sole_proprietor": N_("個人事業主"),
+    "startup": N_("創業予定者"),
+    "large_company": N_("大企業"),
+    "nonprofit": N_("NPO法人・非営利団体"),
+    "academic": N_("大学・研究機関"),
+    "individual": N_("個人(市民)"),
+    "community_group": N_("自治会・地域団体"),
+}
+# Japanese a staff member might type instead of the code (a longer word before its part).
+_TARGET_ALIASES = {"中小企業団体": "sme_group", "組合": "sme_group", "中小企業": "sme", "中小": "sme",
+                   "個人事業": "sole_proprietor", "創業": "startup", "起業": "startup", "大企業": "large_company",
+                   "NPO": "nonprofit", "ＮＰＯ": "nonprofit", "非営利": "nonprofit", "大学": "academic",
+                   "研究機関": "academic", "自治会": "community_group", "町内会": "community_group",
+                   "地域団体": "community_group", "個人": "individual", "市民": "individual"}
+TargetType = Annotated[str, BeforeValidator(code_of(TARGET_TYPES, "対象者の区分", "applicant type", _TARGET_ALIASES)),
+                       Field(json_schema_extra={"enum": list(TARGET_TYPES)})]
+_TARGET_TYPES_DESCRIPTION = (
+    "対象者の区分(複数可。公募の絞り込みとオープンデータに使います。説明の文章は summary.target): "
+    + "、".join(f"{code} = {ja}" for code, ja in TARGET_TYPES.items())
+    + " / who may apply, as codes (several allowed; used by the call finder and the open data; "
+      "the wording stays in summary.target): "
+    + ", ".join(f"{code} = {translator('en')(ja)}" for code, ja in TARGET_TYPES.items()))
 
 # --- Building blocks ----------------------------------------------------------------------
 
@@ -451,6 +483,7 @@ class Call(Strict, AmountRule):
     lead: Text | None = Field(default=None, description="冒頭の説明 / opening paragraph")
     use_purpose: Text | None = Field(default=None, description="事業の目的 / purpose of the subsidy")
     summary: Summary | None = None
+    target_types: list[TargetType] = Field(default_factory=list, description=_TARGET_TYPES_DESCRIPTION)
     subsidy_rate: SubsidyRate = None
     subsidy_fixed_amount: FixedAmount = None
     subsidy_min_limit: MinLimit = None
@@ -492,6 +525,7 @@ class Call(Strict, AmountRule):
                 f"({missing} is missing)",
                 subpath=(missing,) if start is not None or end is not None else ())
         self._rounds_errors()
+        self._target_types_errors()
         self._unique("tracks", self.tracks, "枠", "track")
         if self.tracks or self.has_amount_rule:
             self._amount_errors()
@@ -508,6 +542,15 @@ class Call(Strict, AmountRule):
                                           f"the {en} id '{item.id}' is used twice in this call",
                                           subpath=(field, i, "id"))
             seen.add(item.id)
+
+    def _target_types_errors(self) -> None:
+        seen: set[str] = set()
+        for i, code in enumerate(self.target_types):
+            if code in seen:
+                raise BilingualValueError(f"対象者の区分「{code}」が重複しています",
+                                          f"the applicant type '{code}' is listed twice",
+                                          subpath=("target_types", i))
+            seen.add(code)
 
     def _rounds_errors(self) -> None:
         self._unique("rounds", self.rounds, "回", "round")

@@ -7,13 +7,14 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from ..calendar_file import call_calendar, deadline_words, event_when
-from ..call_finder import call_filter_groups
+from ..call_finder import LISTING, call_filter_groups, target_filter_values
 from ..call_status import (CLOSING_SOON, CLOSING_SOON_DAYS, DEFAULT_CLOSING_SOON_DAYS, ORDER, CallStatus,
                            label_templates, status_of, upcoming_label)
 from ..context import BuildContext
 from ..dates import format_fiscal_year
+from ..filter_pages import FilterOption, listing_pages
 from ..i18n import N_, translator
-from ..models.calls import Call, Track
+from ..models.calls import TARGET_TYPES, Call, Track
 from ..models.common import Text
 from ..models.site import Contact
 from ..money import format_yen, format_yen_exact
@@ -23,8 +24,6 @@ from ..render import render, yen_affixes
 from ..subsidy import (SubsidyRule, expenses_for_maximum, expenses_for_minimum, rule_attributes, rule_words,
                        subsidy_amount)
 from ..validate import missing_translations
-
-LISTING = "calls/"
 
 
 def call_url(call: Call) -> str:
@@ -42,6 +41,11 @@ class CallView:
     @property
     def url(self) -> str:
         return call_url(self.call)
+
+    @property
+    def target_filter(self) -> str:
+        """The listing item's data-filter-target (call_finder.py)."""
+        return target_filter_values(self.call)
 
 
 def rule_of(call: Call | Track) -> SubsidyRule | None:
@@ -103,6 +107,12 @@ def status_attributes(call: Call, lang: str, closing_soon_days: int = DEFAULT_CL
     for key, label in label_templates(lang).items():
         attrs["data-label-" + key.replace("_", "-")] = label
     return attrs
+
+
+def target_types_text(call: Call, lang: str) -> str:
+    """「中小企業、中小企業団体(組合等)」 / "Small and medium-sized enterprises, SME associations …"."""
+    _ = translator(lang)
+    return _("、").join(_(TARGET_TYPES[code]) for code in call.target_types)
 
 
 def closing_soon_label(lang: str) -> str:
@@ -168,6 +178,7 @@ def _helpers(ctx: BuildContext) -> dict:
     return {"rate_text": rate_text, "amount_text": amount_text, "rule_text": rule_text,
             "status_attributes": lambda call, lang: status_attributes(call, lang, soon),
             "closing_soon_days": soon, "closing_soon_label": closing_soon_label,
+            "target_types_text": lambda call: target_types_text(call, ctx.lang),
             "event_when": event_when, "deadline_words": deadline_words, "yen": format_yen,
             "yen_exact": format_yen_exact, "subsidy_amount": subsidy_amount}
 
@@ -191,16 +202,14 @@ def build(ctx: BuildContext) -> Output:
     helpers = _helpers(ctx)
     _ = translator(ctx.lang)
     groups = call_filter_groups(views, ctx.lang, lambda y: format_fiscal_year(y, ctx.lang, False))
-    out.pages.append(Page(url=LISTING, title=_("補助金の公募"),
-                          description=_("補助金の公募の一覧(受付中・募集予定・受付終了)"),
-                          body=render("calls/list.md.j2", ctx, LISTING, views=views, total=len(views),
-                                      filter_groups=groups, current=None, **helpers)))
-    for opt in (o for g in groups for o in g.options):  # the finder without JavaScript (call_finder.py)
-        out.pages.append(Page(url=opt.url, title=f"{_('補助金の公募')}: {opt.label}",
-                              description=_("補助金の公募の一覧(受付中・募集予定・受付終了)"),
-                              body=render("calls/list.md.j2", ctx, opt.url, views=list(opt.views),
-                                          total=len(views), filter_groups=groups, current=opt, **helpers),
-                              searchable=False))
+
+    def listing(current: FilterOption | None) -> Page:  # the full listing, or one option's (call_finder.py)
+        url = current.url if current else LISTING
+        return Page(url=url, title=f"{_('補助金の公募')}: {current.label}" if current else _("補助金の公募"),
+                    description=_("補助金の公募の一覧(受付中・募集予定・受付終了)"),
+                    body=render("calls/list.md.j2", ctx, url, views=list(current.views) if current else views,
+                                total=len(views), filter_groups=groups, current=current, **helpers))
+    out.pages.extend(listing_pages(groups, listing))
     for v in views:
         c = v.call
         ja_only = ctx.lang == "en" and bool(missing_translations(c))

@@ -13,7 +13,8 @@ set to Japanese read it correctly; CRLF line ends as RFC 4180 says).
 The CSV columns are derived from the pydantic models, not listed by hand, so a
 field added to a model appears in the CSV and on the page without a change here:
 scalar fields become one column, bilingual texts two (`_ja`, `_en`), nested
-records are flattened with a prefix, and lists stay in the JSON only.
+records are flattened with a prefix, a list of codes (a call's target_types) is one
+column with its codes separated by CODE_SEPARATOR, and other lists stay in the JSON only.
 Downloads are the same for both languages: they are written once, at the root.
 """
 from __future__ import annotations
@@ -31,6 +32,7 @@ from fractions import Fraction
 from typing import Any, BinaryIO, Callable
 
 from pydantic import BaseModel, BeforeValidator
+from pydantic.fields import FieldInfo
 
 from ..context import BuildContext
 from ..dates import PartialDate, iso_date
@@ -39,7 +41,8 @@ from ..kinds import kind, kinds
 from ..models.common import Date, FiscalYear, Text, Yen
 from ..models.donations import UNDISCLOSED as UNDISCLOSED_CODE
 from ..models.donations import Donation
-from ..models.projects import CATEGORIES
+from ..models.calls import TARGET_TYPES
+from ..models.projects import CATEGORIES, SUPPORT_TYPES
 from ..page_description import plain_text
 from ..pages import Output, Page, StaticFile
 from ..render import render
@@ -49,6 +52,9 @@ URL = "opendata/"
 UNDISCLOSED = "非公表"
 CSV_ENCODING = "utf-8-sig"
 DISCLOSED_CODE = "disclosed"  # amount_status beside UNDISCLOSED_CODE ("undisclosed", the data's own word)
+# Between the codes of a list of codes in one cell ("sme;sme_group"): not a comma (the CSV's own
+# separator) nor a space; codes are English words, so it never occurs inside one.
+CODE_SEPARATOR = ";"
 
 
 # --- Donations: the one place that knows how an undisclosed amount is written --------
@@ -76,6 +82,7 @@ class Column:
     # nobody has written the meaning yet (tests/test_opendata_rules.py: the real models have all).
     codes: tuple[tuple[str, tuple[str, str] | None], ...] = ()
     plain: bool = False  # staff-written text (limited Markdown): written as plain text
+    separator: str | None = None  # a list of codes in one cell: what separates them (CODE_SEPARATOR)
 
     def describe(self, lang: str) -> str:
         """The description in `lang`; a coded column's lists its codes, each with its meaning."""
@@ -84,8 +91,10 @@ class Column:
             return self.description[i]
         listed = [f"{code} = {meaning[i]}" if meaning else code for code, meaning in self.codes]
         _ = translator(lang)
-        return _("{description}(コード: {codes})").format(
-            description=self.description[i], codes=translations(lang).pgettext("code list", "、").join(listed))
+        template = _("{description}(コード。複数のときは「{separator}」で区切ります: {codes})") if self.separator \
+            else _("{description}(コード: {codes})")
+        return template.format(description=self.description[i], separator=self.separator,
+                               codes=translations(lang).pgettext("code list", "、").join(listed))
 
     def unit_text(self, lang: str) -> str:
         return self.unit[0 if lang == "ja" else 1] if self.unit else ""
@@ -133,6 +142,7 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "project_period_start": N_("事業実施期間の開始日"),
         "project_period_end": N_("事業実施期間の終了日"),
         "deadline_rule": N_("受付締切日の扱い"),
+        "target_types": N_("申請できる者の区分。空欄は対象者を分類していない公募"),
     },
     "calls_rounds": {
         "call_id": N_("この回を含む公募の識別子(calls.csv の id)"),
@@ -147,10 +157,11 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
 
 # The meaning of each code of the coded columns, per data set and column (English: the catalog).
 CODE_MEANINGS: dict[str, dict[str, dict[str, str]]] = {
-    "projects": {"category": CATEGORIES},
+    "projects": {"category": CATEGORIES, "support": SUPPORT_TYPES},
     "donations": {"donor_type": {"corporate": N_("法人"), "individual": N_("個人")}},
     "calls": {"deadline_rule": {"arrival": N_("締切日必着(締切日までに届くこと)"),
-                                "postmark": N_("締切日の消印有効")}},
+                                "postmark": N_("締切日の消印有効")},
+              "target_types": TARGET_TYPES},
 }
 CODE_MEANINGS["calls_rounds"] = CODE_MEANINGS["calls"]
 
@@ -179,6 +190,20 @@ def _codes_of(t: Any, field: Any) -> tuple[str, ...]:
         if isinstance(extra, dict) and isinstance(extra.get("enum"), list):
             return tuple(str(a) for a in extra["enum"])
     return ()
+
+
+def _list_codes(t: Any) -> tuple[str, ...]:
+    """The codes of a list of coded values (list[TargetType]); () for any other type."""
+    if typing.get_origin(t) is not list:
+        return ()
+    return _codes_of(typing.get_args(t)[0], FieldInfo())
+
+
+def _joined(get: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    def value(record: Any) -> str | None:
+        codes = get(record)
+        return CODE_SEPARATOR.join(codes) if codes else None  # blank: none given
+    return value
 
 
 _MARKDOWN_WORD = re.compile(r"\s*[((](?:limited )?Markdown[))]")
@@ -291,6 +316,10 @@ def model_columns(model: type[BaseModel], prefix: str = "",
                 columns.append(Column(col + "_denominator", "integer", None,
                                       _described_part(N_("{column} の分母(3/4 なら 4)"), col),
                                       _fraction_part(get, "denominator")))
+        elif codes := _list_codes(t):  # one cell: "sme;sme_group"
+            columns.append(Column(col, "string", None, desc, _joined(get),
+                                  tuple((code, meanings.get(col, {}).get(code)) for code in codes),
+                                  separator=CODE_SEPARATOR))
         else:
             json_only.append(col)
     return columns, json_only

@@ -497,6 +497,8 @@ MISTAKES: dict[str, list[Mistake]] = {
     ],
     "字下げのずれ": [typed("news", "      en: The sea fertiliser project", "     en: The sea fertiliser project")],
     "文章の中の「: 」": [typed("news", _BODY_EN, _BODY_EN.replace('"', ""))],
+    "公募の `target_types` にコードでなく日本語を書いた(`[中小企業]`)": [
+        typed("calls", "    target_types: [sme, sme_group]\n", "    target_types: [中小企業, sme_group]\n")],
     "`[` の閉じ忘れ": [typed("news", "[umi-no-hiryo, kaiyo-gijutsu]", "[umi-no-hiryo, kaiyo-gijutsu"),
                       typed("news", "    projects: [umi-no-hiryo]\n", "    projects: [umi-no-hiryo\n")],
     "文章に `0123` や `2024` のような数字だけを引用符なしで書いた": [

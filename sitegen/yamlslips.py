@@ -81,9 +81,13 @@ class _Reading:
         return False
 
 
-def _read(text: str) -> _Reading:
+def _read(text: str, parsed: bool = False) -> _Reading:
     """Tokens from PyYAML's pure-Python scanner (whose marks match the errors described),
-    up to where it gave up: which lines continue a value, and which values ran on."""
+    up to where it gave up: which lines continue a value, and which values ran on.
+
+    parsed: the text is known to parse (swallowed_keys), so no error is being described and
+    libyaml's scanner gives the same tokens and marks (columns in characters, as here) about
+    20 times faster: at 1,000 records this scan was half of the validation's CPU."""
     reading = _Reading(text.splitlines())
 
     def cover(start: yaml.Mark, end: yaml.Mark) -> None:
@@ -98,7 +102,7 @@ def _read(text: str) -> _Reading:
         reading.openers.append(_Opener(start.line + 1, start.column + 1, char, end_line))
 
     flows: list[yaml.Token] = []
-    loader = yaml.SafeLoader(text)
+    loader = (getattr(yaml, "CSafeLoader", yaml.SafeLoader) if parsed else yaml.SafeLoader)(text)
     try:
         while not loader.check_token(yaml.StreamEndToken):
             token = loader.get_token()
@@ -348,7 +352,7 @@ def swallowed_keys(shown: str, text: str) -> DataError | None:
     on until a quote or bracket many lines later and took in the keys between."""
     if not _RUN_ON_VALUE.search(text):
         return None
-    reading = _read(text)
+    reading = _read(text, parsed=True)
     slip = _unclosed_opener(reading, None)
     return _error(shown, text, reading, slip) if slip else None
 

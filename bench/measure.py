@@ -15,6 +15,7 @@ from pathlib import Path
 @dataclass
 class Run:
     seconds: float
+    cpu_seconds: float  # user + system of the whole process tree (every process it waited for)
     peak_rss_bytes: int
     returncode: int
     output: str
@@ -44,7 +45,9 @@ def _tree_rss(root_pid: int) -> int:
 
 
 def run_measured(cmd: list[str], cwd: Path, env: dict) -> Run:
-    """Run cmd, sampling the memory of its whole process tree every 20 ms."""
+    """Run cmd, sampling the memory of its whole process tree every 20 ms; its CPU seconds
+    (user + system) are what os.wait4 reports when it ends, which includes every descendant
+    the process itself waited for (the build waits for all of its children)."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     peak = 0
@@ -58,11 +61,25 @@ def run_measured(cmd: list[str], cwd: Path, env: dict) -> Run:
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
-    output, _ = proc.communicate()
+    output = proc.stdout.read()  # until the tree closes it, then reap the process ourselves:
+    proc.stdout.close()
+    _, status, usage = os.wait4(proc.pid, 0)  # communicate() would reap it and lose its rusage
+    proc.returncode = os.waitstatus_to_exitcode(status)
     seconds = time.perf_counter() - start
     done.set()
     sampler.join()
-    return Run(seconds, peak, proc.returncode, output)
+    return Run(seconds, usage.ru_utime + usage.ru_stime, peak, proc.returncode, output)
+
+
+def startup_cpu(cmd: list[str], env: dict, runs: int = 5) -> float:
+    """Median CPU seconds (user + system) of a command, run `runs` times: a Python start-up."""
+    times = []
+    for _ in range(runs):
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, _, usage = os.wait4(proc.pid, 0)
+        proc.returncode = 0
+        times.append(usage.ru_utime + usage.ru_stime)
+    return statistics.median(times)
 
 
 def gz(data: bytes) -> int:

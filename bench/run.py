@@ -2,13 +2,16 @@
 
     BENCH_N=1000 make bench
 
-Prints wall time, peak memory, page count, output bytes, the median record page,
-the gzip bytes of a project page's first view and of one search, and last:
+Prints wall time, CPU seconds (user + system of the whole process tree), peak memory, page
+count, output bytes, the median record page, the gzip bytes of a project page's first view and
+of one search, where our build's CPU goes phase by phase, and last:
+    cpu ratio ours/plain-mkdocs N=<N>: <ratio>
     build ratio ours/plain-mkdocs N=<N>: <ratio>
 """
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import shutil
@@ -18,6 +21,7 @@ from pathlib import Path
 
 from bench import baseline, measure, search_cost
 from bench.synthetic import write_dataset
+from sitegen_mkdocs.phases import PHASES_ENV
 
 REPO = Path(__file__).resolve().parent.parent
 TODAY = "2025-04-15"
@@ -42,7 +46,9 @@ def main(argv: list[str] | None = None) -> int:
         project = work / "ours"
         project.mkdir()
         write_dataset(REPO, project, n)
-        ours = measure.run_measured([sys.executable, "-m", "sitegen", "build", str(project)], project, env)
+        phases_file = work / "phases.json"
+        ours = measure.run_measured([sys.executable, "-m", "sitegen", "build", str(project)], project,
+                                    dict(env, **{PHASES_ENV: str(phases_file)}))
         if ours.returncode != 0:
             print(ours.output, file=sys.stderr)
             return 1
@@ -60,19 +66,49 @@ def main(argv: list[str] | None = None) -> int:
         print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
         print(f"N={n}: {n} projects, {n} donations, {max(1, n // 10)} calls, {n} news (bilingual)")
         for name, run, folder in (("ours", ours, site), ("plain-mkdocs", base, plain / "site")):
-            print(f"{name:13s} wall {run.seconds:7.2f} s  peak memory {_mb(run.peak_rss_bytes):>10s}  "
+            print(f"{name:13s} wall {run.seconds:7.2f} s  cpu {run.cpu_seconds:7.2f} s  "
+                  f"peak memory {_mb(run.peak_rss_bytes):>10s}  "
                   f"pages {measure.page_count(folder):6d}  output {_mb(measure.output_bytes(folder)):>10s}")
+        print_phases(json.loads(phases_file.read_text(encoding="utf-8")), ours.cpu_seconds, env)
         print(f"median record page HTML: {measure.median_record_html(site)} bytes")
         first_project = sorted((site / "projects").glob("*/index.html"))[0].parent.name
         print(f"first view of projects/{first_project}/ (HTML+CSS+JS+fonts, gzip): "
               f"{measure.first_view_gzip(site, f'projects/{first_project}')} bytes")
         if not args.no_browser:
             print(f"one search (gzip bytes fetched): {search_cost.search_bytes(site, f'projects/{first_project}/')} bytes")
+        print(f"cpu ratio ours/plain-mkdocs N={n}: {ours.cpu_seconds / base.cpu_seconds:.2f}")
         print(f"build ratio ours/plain-mkdocs N={n}: {ours.seconds / base.seconds:.2f}")
         return 0
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
+
+
+# What one start-up of each kind of Python process costs, measured apart from the build: the
+# interpreter plus the imports of the command line (ours: python -m sitegen; MkDocs': its CLI).
+STARTUPS = {
+    "sitegen": [sys.executable, "-c", "import sitegen.__main__"],
+    "mkdocs": [sys.executable, "-c", "import mkdocs.__main__"],
+}
+
+
+def print_phases(phases: list[dict], total: float, env: dict) -> None:
+    """Our build's CPU by phase (sitegen_mkdocs/phases.py), and what of it is Python start-ups."""
+    print("our CPU by phase (user + system seconds; wall seconds where the phase has its own):")
+    for p in phases:
+        wall = f"  wall {p['wall']:6.2f} s" if p.get("wall") is not None else ""
+        print(f"  {p['phase']:44s} {p['cpu']:7.2f} s{wall}")
+    counts: dict[str, int] = {}
+    for p in phases:
+        if p.get("startup"):
+            counts[p["startup"]] = counts.get(p["startup"], 0) + 1
+    startups = 0.0
+    for kind, count in sorted(counts.items()):
+        each = measure.startup_cpu(STARTUPS[kind], env)
+        startups += each * count
+        print(f"  of which Python start-ups ({kind}): {count} x {each:.2f} s = {each * count:.2f} s")
+    print(f"  python start-ups in all {startups:.2f} s; phases' sum {sum(p['cpu'] for p in phases):.2f} s "
+          f"of {total:.2f} s measured for the whole tree")
 
 
 if __name__ == "__main__":

@@ -21,9 +21,10 @@ import json
 import math
 import os
 import shutil
-import subprocess
 import tempfile
 from pathlib import Path
+
+from . import phases
 
 BUNDLE_DIR = "pagefind"  # under each language's root: /pagefind/ and /en/pagefind/
 PARTS_FILE = "parts.json"  # in the first bundle: the other parts' folders, relative to it
@@ -146,7 +147,7 @@ def build_search_index(site: Path, part_mb: float | None = None) -> None:
 def _index_part(site: Path, pages: list[Path], output: Path, lang: str, env: dict) -> None:
     with tempfile.TemporaryDirectory(prefix=".search-part-", dir=site.parent) as tmp:
         part_site = _part_site(site, pages, Path(tmp))
-        run = subprocess.run(index_command(part_site, output, lang), capture_output=True, text=True, env=env)
+        run = phases.run(f"search index {lang} ({len(pages)} pages)", index_command(part_site, output, lang), env=env)
     if run.returncode != 0:
         raise SearchIndexError(f"検索インデックスを作れませんでした / building the search index failed ({lang}):\n"
                                + (run.stdout + run.stderr).strip())

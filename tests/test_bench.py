@@ -15,6 +15,11 @@ def test_bench_runs_at_tiny_size():
     assert run.returncode == 0, run.stdout + run.stderr
     out = run.stdout
     assert re.search(r"^build ratio ours/plain-mkdocs N=10: \d+\.\d\d$", out.strip().splitlines()[-1])
+    assert re.search(r"^cpu ratio ours/plain-mkdocs N=10: \d+\.\d\d$", out.strip().splitlines()[-2])
+    cpu = {m.group(1): float(m.group(2)) for m in re.finditer(r"^(ours|plain-mkdocs)\s+wall.*cpu\s+([\d.]+) s", out, re.M)}
+    assert cpu["ours"] > 0 and cpu["plain-mkdocs"] > 0
+    for phase in ("validation", "generation ja", "mkdocs en", "search index ja", "orchestration"):
+        assert re.search(rf"^  {phase}.* [\d.]+ s", out, re.M), phase  # our CPU, phase by phase
     pages = {m.group(1): int(m.group(2)) for m in re.finditer(r"^(ours|plain-mkdocs)\s+wall.*pages\s+(\d+)", out, re.M)}
     assert pages["ours"] == pages["plain-mkdocs"] > 20  # the baseline builds the same pages
     assert int(re.search(r"one search \(gzip bytes fetched\): (\d+)", out).group(1)) > 0

@@ -7,7 +7,9 @@ anything is raised. Which files there are, and their models, is sitegen.kinds' l
 """
 from __future__ import annotations
 
+import contextlib
 import difflib
+import gc
 import types
 import typing
 from pathlib import Path
@@ -186,12 +188,29 @@ RECORD_MARKS_DEPTH = 2
 def load_dataset(root: Path, data_dir: str = "data", precise: bool = False, files: bool = True) -> Dataset:
     """Every data file of sitegen.kinds, read and checked. files=False leaves out the step that
     reads the disk (sitegen.disk_checks: the files the data names), to check the data alone."""
+    with _collector_paused():
+        try:
+            return _load_dataset(root, data_dir, None if precise else RECORD_MARKS_DEPTH, files)
+        except DataErrors:
+            if precise:
+                raise
+            return _load_dataset(root, data_dir, None, files)  # raises again, with exact positions
+
+
+@contextlib.contextmanager
+def _collector_paused():
+    """Python's cycle collector off while the data is read: parsing makes hundreds of thousands
+    of objects that all stay alive (YAML nodes, marks, records), and the collector, started
+    again and again by their number, walked them all each time it reached the oldest generation:
+    half of the validation's CPU at 1,000 records (6.0 -> 3.1 s, same peak memory). What is
+    made here holds no reference cycles to wait for; the collector runs again afterwards."""
+    was_enabled = gc.isenabled()
+    gc.disable()
     try:
-        return _load_dataset(root, data_dir, None if precise else RECORD_MARKS_DEPTH, files)
-    except DataErrors:
-        if precise:
-            raise
-        return _load_dataset(root, data_dir, None, files)  # raises again, with exact positions
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _load_dataset(root: Path, data_dir: str, marks_depth: int | None, files: bool) -> Dataset:

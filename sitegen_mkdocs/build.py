@@ -18,6 +18,7 @@ variables (only those of the user's own environment, such as SITE_URL, pass thro
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import pickle
 import shutil
@@ -132,8 +133,12 @@ def generate_language(root: Path, lang: str, dest: Path, validated: Path | None 
         if ds is None:
             return 1
     else:
-        with open(validated, "rb") as f:
-            ds = pickle.load(f)
+        gc.disable()  # unpickling makes every record's objects, all kept: see validate._collector_paused
+        try:
+            with open(validated, "rb") as f:
+                ds = pickle.load(f)
+        finally:
+            gc.enable()
     try:
         write_language(language_context(ds, lang, today), root / "content" / lang, dest)
     except GenerationError as exc:
@@ -286,7 +291,6 @@ def _languages_forked(root: Path, tmp: Path, ds, today: dt.date) -> dict[str, tu
     language, (passed, what it printed)."""
     import mkdocs.__main__  # noqa: F401  imported before the fork, once for both languages
     import mkdocs.commands.build  # noqa: F401
-    import gc
 
     sys.stdout.flush()  # or a child would print what this process had not yet written
     sys.stderr.flush()

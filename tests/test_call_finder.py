@@ -47,7 +47,7 @@ def test_filter_links_and_labels(site):
     assert links[("status", "open")] == ("status/open/", "Open (1)")
     assert links[("fy", "2024")] == ("fy/2024/", "FY2024 (1)")
     assert ("status", "upcoming") not in links  # no call: shown, not linked
-    assert doc.find("p", class_="sg-filter-status").text() == "Showing all 2 calls"
+    assert doc.find("p", class_="sg-filter-status").text() == "All calls shown (2)"
     ja = page(site, "calls/status/open")
     assert ja.find("nav", class_="sg-project-filters sg-call-filters").attrs.get("data-sg-filterable") is None
     assert ja.find("a", aria_current="page").text() == "受付中 (1件)"
@@ -87,7 +87,7 @@ def test_finder_filters_in_place_with_javascript(browser, base):
     pg.click("a[data-filter-dim=status][data-filter-value=open]")
     assert pg.url.endswith("/en/calls/")  # stayed on the page
     assert _visible(pg) == [f"{TWO_ROUNDS}/"]
-    assert pg.text_content(".sg-filter-status") == "Showing 1 of 2 calls"
+    assert pg.text_content(".sg-filter-status") == "Calls shown: 1 of 2"
     assert not pg.is_visible("h2#closed")  # the emptied group goes with its heading
     pg.click("a[data-filter-dim=fy][data-filter-value='2024']")
     assert _visible(pg) == [] and pg.is_visible(".sg-filter-empty")
@@ -103,7 +103,14 @@ def test_finder_works_without_javascript(browser, base):
     pg.click("a[data-filter-dim=status][data-filter-value=closed]")
     assert pg.url.endswith("/en/calls/status/closed/")
     assert _visible(pg) == [f"../../{KAWASAKI}/"]
-    assert pg.text_content(".sg-filter-status") == "Showing 1 of 2 calls"
+    assert pg.text_content(".sg-filter-status") == "Calls shown: 1 of 2"
     pg.click("a[data-filter-dim=fy][data-filter-value='2025']")
     assert pg.url.endswith("/en/calls/fy/2025/") and _visible(pg) == [f"../../{TWO_ROUNDS}/"]
     context.close()
+
+
+def test_the_english_count_reads_right_for_one_call(seed_site):
+    """The seed has one call: no 'all 1 calls' (English plurals are not made by the template)."""
+    status = page(seed_site, "en/calls").find("p", class_="sg-filter-status")
+    assert status.text() == "All calls shown (1)"
+    assert status.attrs["data-template-some"] == "Calls shown: {shown} of {total}"

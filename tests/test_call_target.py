@@ -173,7 +173,7 @@ def test_target_pages_are_titled_and_left_out_of_search(site):
         assert page(site, url).find(data_pagefind_body=True) is None, url
     doc = page(site, "en/calls/target/sme")
     assert doc.find("a", aria_current="page").text() == "Small and medium-sized enterprises (2)"
-    assert doc.find("p", class_="sg-filter-status").text() == "Showing 2 of 4 calls"
+    assert doc.find("p", class_="sg-filter-status").text() == "Calls shown: 2 of 4"
 
 
 def _japanese_outside_lang_ja(node: Node, inside: bool = False):
@@ -217,7 +217,7 @@ def test_target_filters_in_place_with_javascript(browser, base):
     pg.click("a[data-filter-dim=target][data-filter-value=sme]")
     assert pg.url.endswith("/en/calls/")  # stayed on the page
     assert _visible(pg) == [f"{STARTUP}/", f"{KAWASAKI}/"]
-    assert pg.text_content(".sg-filter-status") == "Showing 2 of 4 calls"
+    assert pg.text_content(".sg-filter-status") == "Calls shown: 2 of 4"
     assert pg.get_attribute("a[data-filter-dim=target][data-filter-value=sme]", "aria-current") == "true"
     pg.click("a[data-filter-dim=status][data-filter-value=open]")  # combined with another group
     assert _visible(pg) == [f"{STARTUP}/"]
@@ -237,7 +237,7 @@ def test_target_filter_works_without_javascript(browser, base):
     pg.click("a[data-filter-dim=target][data-filter-value=sme]")
     assert pg.url.endswith("/en/calls/target/sme/")
     assert _visible(pg) == [f"../../{STARTUP}/", f"../../{KAWASAKI}/"]
-    assert pg.text_content(".sg-filter-status") == "Showing 2 of 4 calls"
+    assert pg.text_content(".sg-filter-status") == "Calls shown: 2 of 4"
     pg.click("a[data-filter-dim=target][data-filter-value=none]")
     assert pg.url.endswith("/en/calls/target/none/") and _visible(pg) == [f"../../{TWO_ROUNDS}/"]
     context.close()

@@ -25,13 +25,13 @@ def test_filter_links_filter_in_place_and_announce_the_count(browser_base):
     assert len(visible_titles(pg)) == 4  # on 2025-04-15: four ongoing
     pg.click("a[data-filter-dim=support][data-filter-value=funding]")
     assert visible_titles(pg) == ["Research and development of ocean utilisation technologies"]
-    assert pg.text_content(".sg-filter-status") == "Showing 1 of 7 projects"
+    assert pg.text_content(".sg-filter-status") == "Projects shown: 1 of 7"
     assert pg.get_attribute("a[data-filter-value=funding]", "aria-current") == "true"
     # No project is upcoming on 2025-04-15: that option is text, not a link (issue 17: a link to
     # an empty list), so the empty state is reached only by a filter link, never offered.
     assert pg.locator("a[data-filter-dim=status][data-filter-value=upcoming]").count() == 0
     pg.click("a[data-filter-reset]")
-    assert len(visible_titles(pg)) == 7 and pg.text_content(".sg-filter-status") == "Showing all 7 projects"
+    assert len(visible_titles(pg)) == 7 and pg.text_content(".sg-filter-status") == "All projects shown (7)"
 
 
 @pytest.mark.parametrize("url", ["projects/", "en/projects/", "projects/ketsuatsu-mokuhyo/",

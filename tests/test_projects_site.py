@@ -119,7 +119,7 @@ def test_filter_pages_work_without_javascript(fixture_site):
     titles = [c.find("h3").text() for c in funding.find_all("li", class_="sg-project-card")]
     assert titles == ["Project with reports"]
     assert funding.find("a", href="./").attrs["aria-current"] == "page"
-    assert funding.find("p", class_="sg-filter-status").text() == "Showing 1 of 2 projects"
+    assert funding.find("p", class_="sg-filter-status").text() == "Projects shown: 1 of 2"
     empty = page(fixture_site, "projects/status/ended")
     assert not empty.find_all("li", class_="sg-project-card")
     assert "hidden" not in empty.find("p", class_="sg-filter-empty").attrs

@@ -50,13 +50,17 @@ def write_configs(project: Path, dest: Path) -> dict[str, Path]:
 def build_command(dest: Path) -> list[str]:
     """One shell-free command that builds ja, then en, then runs the same search indexing."""
     script = (
-        "import subprocess, sys\n"
+        "import sys\n"
         "from pathlib import Path\n"
+        "from sitegen_mkdocs import phases\n"  # the same per-phase CPU as ours (SITEGEN_PHASES_FILE)
         "d = Path(sys.argv[1])\n"
-        "for cfg, out in (('mkdocs.yml', 'site'), ('mkdocs.en.yml', 'site/en')):\n"
-        "    subprocess.run([sys.executable, '-m', 'mkdocs', 'build', '-q', '-f', str(d / cfg), '-d', str(d / out)],"
-        " check=True, cwd=d)\n"
+        "for lang, cfg, out in (('ja', 'mkdocs.yml', 'site'), ('en', 'mkdocs.en.yml', 'site/en')):\n"
+        "    run = phases.run(f'mkdocs {lang}', [sys.executable, '-m', 'mkdocs', 'build', '-q', '-f', str(d / cfg),"
+        " '-d', str(d / out)], startup='mkdocs', cwd=d)\n"
+        "    if run.returncode:\n"
+        "        sys.exit(run.stdout + run.stderr)\n"
         "from sitegen_mkdocs.postbuild import finish_site\n"
         "finish_site(d / 'site', '')\n"  # as our build without SITE_URL: no sitemap, same search step
+        "phases.write('the baseline script itself', startup='script')\n"
     )
     return [sys.executable, "-c", script, str(dest)]

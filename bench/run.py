@@ -58,7 +58,8 @@ def main(argv: list[str] | None = None) -> int:
         os.environ.pop("SITE_URL", None)
         baseline.write_markdown_tree(project, plain)
         baseline.write_configs(project, plain)
-        base = measure.run_measured(baseline.build_command(plain), plain, env)
+        base_phases = work / "phases-plain.json"
+        base = measure.run_measured(baseline.build_command(plain), plain, dict(env, **{PHASES_ENV: str(base_phases)}))
         if base.returncode != 0:
             print(base.output, file=sys.stderr)
             return 1
@@ -69,7 +70,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name:13s} wall {run.seconds:7.2f} s  cpu {run.cpu_seconds:7.2f} s  "
                   f"peak memory {_mb(run.peak_rss_bytes):>10s}  "
                   f"pages {measure.page_count(folder):6d}  output {_mb(measure.output_bytes(folder)):>10s}")
-        print_phases(json.loads(phases_file.read_text(encoding="utf-8")), ours.cpu_seconds, env)
+        print_phases("our", json.loads(phases_file.read_text(encoding="utf-8")), ours.cpu_seconds, env)
+        print_phases("plain MkDocs'", json.loads(base_phases.read_text(encoding="utf-8")), base.cpu_seconds, env)
         print(f"median record page HTML: {measure.median_record_html(site)} bytes")
         first_project = sorted((site / "projects").glob("*/index.html"))[0].parent.name
         print(f"first view of projects/{first_project}/ (HTML+CSS+JS+fonts, gzip): "
@@ -89,12 +91,13 @@ def main(argv: list[str] | None = None) -> int:
 STARTUPS = {
     "sitegen": [sys.executable, "-c", "import sitegen.__main__"],
     "mkdocs": [sys.executable, "-c", "import mkdocs.__main__"],
+    "script": [sys.executable, "-c", "import sitegen_mkdocs.postbuild"],  # the baseline's own script
 }
 
 
-def print_phases(phases: list[dict], total: float, env: dict) -> None:
-    """Our build's CPU by phase (sitegen_mkdocs/phases.py), and what of it is Python start-ups."""
-    print("our CPU by phase (user + system seconds; wall seconds where the phase has its own):")
+def print_phases(whose: str, phases: list[dict], total: float, env: dict) -> None:
+    """A build's CPU by phase (sitegen_mkdocs/phases.py), and what of it is Python start-ups."""
+    print(f"{whose} CPU by phase (user + system seconds; wall seconds where the phase has its own):")
     for p in phases:
         wall = f"  wall {p['wall']:6.2f} s" if p.get("wall") is not None else ""
         print(f"  {p['phase']:44s} {p['cpu']:7.2f} s{wall}")

@@ -66,7 +66,7 @@ def run(name: str, cmd: list[str], startup: str | None = None, **popen) -> subpr
     return subprocess.CompletedProcess(cmd, proc.returncode, out.get("stdout", ""), out.get("stderr", ""))
 
 
-def write(own_phase: str = "orchestration (build process)") -> None:
+def write(own_phase: str = "orchestration (build process)", startup: str = "sitegen") -> None:
     """Write the phases to the file SITEGEN_PHASES_FILE names, if it does, with the build
     process's own CPU (everything not in a child: sitemap, links for the search parts, the swap)."""
     target = os.environ.get(PHASES_ENV)
@@ -76,5 +76,5 @@ def write(own_phase: str = "orchestration (build process)") -> None:
     with _lock:
         phases = list(_phases)
     own -= sum(p["cpu"] for p in phases if p.get("in_process"))  # recorded apart already
-    phases.append({"phase": own_phase, "cpu": round(own, 3), "wall": None, "startup": "sitegen"})
+    phases.append({"phase": own_phase, "cpu": round(own, 3), "wall": None, "startup": startup})
     Path(target).write_text(json.dumps(phases, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

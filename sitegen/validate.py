@@ -188,7 +188,7 @@ RECORD_MARKS_DEPTH = 2
 def load_dataset(root: Path, data_dir: str = "data", precise: bool = False, files: bool = True) -> Dataset:
     """Every data file of sitegen.kinds, read and checked. files=False leaves out the step that
     reads the disk (sitegen.disk_checks: the files the data names), to check the data alone."""
-    with _collector_paused():
+    with collector_paused():
         try:
             return _load_dataset(root, data_dir, None if precise else RECORD_MARKS_DEPTH, files)
         except DataErrors:
@@ -198,12 +198,13 @@ def load_dataset(root: Path, data_dir: str = "data", precise: bool = False, file
 
 
 @contextlib.contextmanager
-def _collector_paused():
+def collector_paused():
     """Python's cycle collector off while the data is read: parsing makes hundreds of thousands
     of objects that all stay alive (YAML nodes, marks, records), and the collector, started
     again and again by their number, walked them all each time it reached the oldest generation:
     half of the validation's CPU at 1,000 records (6.0 -> 3.1 s, same peak memory). What is
-    made here holds no reference cycles to wait for; the collector runs again afterwards."""
+    made here holds no reference cycles to wait for; the collector runs again afterwards.
+    The build pauses it too while it pickles the records (sitegen_mkdocs/build.py)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:

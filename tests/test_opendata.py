@@ -18,7 +18,8 @@ from sitegen.models.common import Date, FiscalYear, Id, Strict, Text, Yen
 from sitegen.sections.opendata import csv_tables, dataset_columns, model_columns, published, table_columns, write_json
 from sitegen.validate import load_dataset
 from tests.html import page
-from tests.sitebuild import REPO, SEED
+from tests.calls_amount_cases import calls_yaml_with_amount_fixtures
+from tests.sitebuild import REPO, SEED, make_project
 
 STEMS = published()  # the kinds sitegen.kinds marks as open data
 SEED_TOTAL = 57_500_000  # 100万+100万+50万+100万+3,000万+2,400万 (第一生命: 非公表)
@@ -147,6 +148,17 @@ def test_columns_follow_a_grown_model():
 def test_json_written_a_record_at_a_time_is_the_json_of_the_whole_dump(stem):
     # write_json streams (memory at 10,000 records); the text must stay what json.dumps writes
     data = getattr(load_dataset(SEED), stem)
+    stream = io.BytesIO()
+    write_json(data, stream)
+    whole = json.dumps(data.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    assert stream.getvalue().decode("utf-8") == whole
+
+
+def test_json_of_the_fixture_calls_is_the_json_of_their_dump(tmp_path):
+    # rounds, tracks and every amount rule: write_json writes records with pydantic's serialiser
+    root = make_project(tmp_path, {"calls": calls_yaml_with_amount_fixtures()})
+    data = load_dataset(root).calls
+    assert len(data.calls) == 4
     stream = io.BytesIO()
     write_json(data, stream)
     whole = json.dumps(data.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"

@@ -12,6 +12,11 @@ import yaml
 from .models.site import Contact
 
 
+# libyaml's emitter where PyYAML has it (its wheels do): the same front matter as the pure-Python
+# one, five times faster, which counts over thousands of pages.
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 @dataclass(frozen=True)
 class Page:
     """A generated page of one language. `url` is its site path ('projects/x/')."""
@@ -42,7 +47,7 @@ class Page:
             meta["edit"] = f"{self.edit[0]}#L{self.edit[1]}"
         if not self.searchable:
             meta["search"] = {"exclude": True}  # Material's own front-matter key for this
-        return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + "---\n\n" + self.body
+        return "---\n" + yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=True) + "---\n\n" + self.body
 
 
 @dataclass(frozen=True)

@@ -34,3 +34,26 @@ def test_the_folder_holds_every_page_and_file_the_manifest_lists(tmp_path, lang,
     assert "sitegen:" not in home
     # what MkDocs' hooks keep: the site file only, not the records
     assert manifest.ctx.ds.projects is None and manifest.ctx.ds.site == ctx.ds.site
+
+
+@pytest.mark.parametrize("title, description", [
+    ("令和6年度: 成果報告 #1", 'He said "yes"; - not a list'),
+    ("yes", "1.0"),
+    ("- dash", "a long description " * 20 + "\nwith a second line"),
+    ("null", "~"),
+    ("'quoted'", "key: value"),
+])
+def test_front_matter_reads_back_as_the_page_metadata(title, description):
+    # written with libyaml's emitter (sitegen/pages.py; it folds long lines its own way), read back
+    import datetime as dt
+
+    import yaml
+
+    from sitegen.pages import Page
+
+    text = Page(url="x/", title=title, body="本文", description=description, updated=dt.date(2025, 4, 1),
+                edit=("data/projects.yaml", 12), searchable=False).markdown()
+    head, front, body = text.split("---\n", 2)
+    assert head == "" and body == "\n本文"
+    assert yaml.safe_load(front) == {"title": title, "description": description, "updated": "2025-04-01",
+                                     "edit": "data/projects.yaml#L12", "search": {"exclude": True}}

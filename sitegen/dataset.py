@@ -61,14 +61,28 @@ class Dataset:
 # --- Walking the records ---------------------------------------------------------------
 
 def iter_models(value: Any, loc: tuple = ()) -> Iterator[tuple[tuple, Any]]:
-    """Every model and list inside a validated model, with its data loc."""
-    yield loc, value
-    if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from iter_models(getattr(value, name), loc + (name,))
-    elif isinstance(value, (list, tuple)):
-        for i, item in enumerate(value):
-            yield from iter_models(item, loc + (i,))
+    """Every model and list inside a validated model (itself first), with its data loc: parents
+    before children, fields in their order (the order messages are listed in).
+
+    A loop over a stack, not a recursive generator: nested `yield from` hands every item up
+    through each level above it, which cost 0.7 CPU s at 1,000 records (3.6 million
+    resumptions for 0.45 million items), twice per build. Text and number values are not
+    visited: nothing asks for them. A model's fields are read from its __dict__, which pydantic
+    keeps in field order and which holds nothing else."""
+    stack = [(loc, value)]
+    while stack:
+        loc, value = stack.pop()
+        if isinstance(value, BaseModel):
+            children = [(loc + (name,), v) for name, v in value.__dict__.items() if isinstance(v, _CONTAINERS)]
+        elif isinstance(value, (list, tuple)):
+            children = [(loc + (i,), v) for i, v in enumerate(value) if isinstance(v, _CONTAINERS)]
+        else:
+            continue
+        yield loc, value
+        stack.extend(reversed(children))
+
+
+_CONTAINERS = (BaseModel, list, tuple)
 
 
 def missing_translations(model: BaseModel) -> list[tuple]:

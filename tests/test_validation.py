@@ -120,3 +120,32 @@ def test_pickled_data_comes_back_equal_with_shared_field_sets():
     assert len(titles) > 1 and len({id(t.__pydantic_fields_set__) for t in titles if t.en}) == 1
     assert back.projects.projects[0].title.__pydantic_fields_set__ == {"ja", "en"}
     assert back.line_of("projects", ("projects", 1)) == ds.line_of("projects", ("projects", 1))
+
+
+def test_the_walk_of_the_records_visits_every_model_and_list_in_order(tmp_path):
+    # dataset.iter_models walks with a stack; the plain recursive walk over pydantic's own
+    # field list is the reference: the same (loc, object) pairs, parents first, fields in order
+    from pydantic import BaseModel
+
+    from sitegen.dataset import iter_models
+    from tests.calls_amount_cases import calls_yaml_with_amount_fixtures
+    from tests.sitebuild import make_project
+
+    def reference(value, loc=()):
+        if isinstance(value, BaseModel):
+            yield loc, value
+            for name in type(value).model_fields:
+                yield from reference(getattr(value, name), loc + (name,))
+        elif isinstance(value, (list, tuple)):
+            yield loc, value
+            for i, item in enumerate(value):
+                yield from reference(item, loc + (i,))
+
+    ds = load_dataset(make_project(tmp_path, {"calls": calls_yaml_with_amount_fixtures()}))
+    visited = 0
+    for stem in ds.files:
+        model = getattr(ds, stem)
+        expected = [(loc, id(v)) for loc, v in reference(model)]
+        assert [(loc, id(v)) for loc, v in iter_models(model)] == expected
+        visited += len(expected)
+    assert visited > 500  # 932 in the seed with the fixture calls

@@ -55,11 +55,40 @@ class Loaded:
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _MarkingLoader(_Base):
+class _RunOnNoting:
+    """A loader that also notes, while it builds the values (a pass over every node that
+    happens anyway), each quoted text and bracketed list or mapping read over several lines:
+    a quote left open can still parse, having run on over the keys below it
+    (yamlslips.swallowed_keys)."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.run_on: list[tuple[yaml.Mark, yaml.Mark]] = []
+
+    def construct_scalar(self, node):
+        if node.style in _QUOTES and node.end_mark.line != node.start_mark.line:
+            self.run_on.append((node.start_mark, node.end_mark))
+        return super().construct_scalar(node)
+
+    def construct_sequence(self, node, deep=False):
+        _note_flow(self, node)
+        return super().construct_sequence(node, deep=deep)
+
+
+class _MarkingLoader(_RunOnNoting, _Base):
     pass
 
 
+_QUOTES = ("'", '"')
+
+
+def _note_flow(loader: _RunOnNoting, node: yaml.CollectionNode) -> None:
+    if node.flow_style and node.end_mark.line != node.start_mark.line:
+        loader.run_on.append((node.start_mark, node.end_mark))
+
+
 def _construct_mapping(loader: _MarkingLoader, node: yaml.MappingNode, deep: bool = False):
+    _note_flow(loader, node)
     loader.flatten_mapping(node)
     seen: dict[Any, yaml.Node] = {}
     for key_node, _ in node.value:
@@ -74,7 +103,7 @@ def _construct_mapping(loader: _MarkingLoader, node: yaml.MappingNode, deep: boo
 _MarkingLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
-class _PureMarkingLoader(yaml.SafeLoader):
+class _PureMarkingLoader(_RunOnNoting, yaml.SafeLoader):
     """Used only to describe a syntax error: the pure-Python parser's wording is what
     the plain-words translations in yamlslips recognise (libyaml words some differently)."""
 
@@ -82,11 +111,13 @@ class _PureMarkingLoader(yaml.SafeLoader):
 _PureMarkingLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
-def _parse(text: str, loader_class: type) -> tuple[yaml.Node | None, object]:
+def _parse(text: str, loader_class: type) -> tuple[yaml.Node | None, object, list]:
+    """The node tree, the values, and the values read over several lines (run_on)."""
     loader = loader_class(text)
     try:
         node = loader.get_single_node()  # parsed once: marks and values come from one tree
-        return node, (loader.construct_document(node) if node is not None else None)
+        data = loader.construct_document(node) if node is not None else None
+        return node, data, loader.run_on
     finally:
         loader.dispose()
 
@@ -135,9 +166,9 @@ def load_yaml(path: Path, shown: str | None = None, marks_depth: int | None = No
         raise DataErrors(indentation)
     try:
         try:
-            node, data = _parse(text, _MarkingLoader)
+            node, data, run_on = _parse(text, _MarkingLoader)
         except yaml.MarkedYAMLError:
-            node, data = _parse(text, _PureMarkingLoader)  # raises again, in familiar words
+            node, data, run_on = _parse(text, _PureMarkingLoader)  # raises again, in familiar words
     except _DuplicateKey as dup:
         m = dup.node.start_mark
         raise DataErrors([DataError(shown, m.line + 1, m.column + 1, "",
@@ -146,7 +177,7 @@ def load_yaml(path: Path, shown: str | None = None, marks_depth: int | None = No
                                     hint_ja="どちらか一方を消してください", hint_en="keep only one of them")])
     except yaml.MarkedYAMLError as exc:
         raise DataErrors([describe_syntax_error(shown, text, exc)])
-    swallowed = swallowed_keys(shown, text)
+    swallowed = swallowed_keys(shown, text, run_on)
     if swallowed:
         raise DataErrors([swallowed])
     marks: dict[Loc, Mark] = {}

@@ -81,13 +81,9 @@ class _Reading:
         return False
 
 
-def _read(text: str, parsed: bool = False) -> _Reading:
+def _read(text: str) -> _Reading:
     """Tokens from PyYAML's pure-Python scanner (whose marks match the errors described),
-    up to where it gave up: which lines continue a value, and which values ran on.
-
-    parsed: the text is known to parse (swallowed_keys), so no error is being described and
-    libyaml's scanner gives the same tokens and marks (columns in characters, as here) about
-    20 times faster: at 1,000 records this scan was half of the validation's CPU."""
+    up to where it gave up: which lines continue a value, and which values ran on."""
     reading = _Reading(text.splitlines())
 
     def cover(start: yaml.Mark, end: yaml.Mark) -> None:
@@ -102,7 +98,7 @@ def _read(text: str, parsed: bool = False) -> _Reading:
         reading.openers.append(_Opener(start.line + 1, start.column + 1, char, end_line))
 
     flows: list[yaml.Token] = []
-    loader = (getattr(yaml, "CSafeLoader", yaml.SafeLoader) if parsed else yaml.SafeLoader)(text)
+    loader = yaml.SafeLoader(text)
     try:
         while not loader.check_token(yaml.StreamEndToken):
             token = loader.get_token()
@@ -129,12 +125,6 @@ def _read(text: str, parsed: bool = False) -> _Reading:
         opener(start.start_mark, None)
     reading.openers.sort(key=lambda o: (o.line, o.column))
     return reading
-
-
-# A value opened with a quote or bracket that is not closed on its own line. Only a
-# cheap first look, so that a valid file is scanned token by token only when it has one.
-_RUN_ON_VALUE = re.compile(rf"""^[ ]*(?:-[ ]+)*(?:{_KEY}[ ]*:[ ]+)?
-    (?:"(?:[^"\\\n]|\\.)*|'(?:[^'\n]|'')*|[\[{{].*(?<![\]}}]))[ ]*$""", re.M | re.X)
 
 
 # --- Where each slip is -----------------------------------------------------------------
@@ -347,12 +337,19 @@ def describe_syntax_error(shown: str, text: str, exc: yaml.MarkedYAMLError) -> D
                 f"YAMLの説明: {expected}", "see the line above it too")
 
 
-def swallowed_keys(shown: str, text: str) -> DataError | None:
+def swallowed_keys(shown: str, text: str, run_on: list[tuple[yaml.Mark, yaml.Mark]]) -> DataError | None:
     """A quote or bracket left open in a file YAML read without complaint: its value ran
-    on until a quote or bracket many lines later and took in the keys between."""
-    if not _RUN_ON_VALUE.search(text):
+    on until a quote or bracket many lines later and took in the keys between.
+
+    run_on: the start and end of every quoted text and bracketed list or mapping that YAML
+    read over more than one line, taken from the parsed file (sitegen/yamlload.py), the same
+    extents its tokens give: most files have none, and those that do are not scanned again."""
+    if not run_on:
         return None
-    reading = _read(text, parsed=True)
+    reading = _Reading(text.splitlines())
+    for start, end in sorted(run_on, key=lambda marks: (marks[0].line, marks[0].column)):
+        char = reading.lines[start.line][start.column]
+        reading.openers.append(_Opener(start.line + 1, start.column + 1, char, end.line + 1))
     slip = _unclosed_opener(reading, None)
     return _error(shown, text, reading, slip) if slip else None
 

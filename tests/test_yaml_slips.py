@@ -177,6 +177,23 @@ def test_a_quote_closed_lines_later_is_reported_even_when_yaml_reads_the_file(tm
     assert (error.line, error.column, error.path, error.ja, error.en) == (5, 9, "site.name.ja", *QUOTE)
 
 
+@pytest.mark.parametrize("text, where, words", [
+    # each parses: the value runs on to a closing mark further down and takes in the keys between
+    ("- id: a\n  title: 'Sea\n  place: Hiratsuka'\n  year: 2024\n", (2, 10), SINGLE_QUOTE),
+    ("- id: a\n  support: [implementation,\n  category: agreement]\n", (2, 12), SQUARE),
+    ("- id: a\n  place: {name: Hiratsuka,\n  year: 2024}\n", (2, 10), CURLY),
+    ('- id: a\n  tags: [x, "y\n  category: agreement"]\n', (2, 9), SQUARE),  # the first opened
+], ids=["single quote", "bracket", "brace", "quote inside a bracket"])
+def test_every_kind_of_run_on_value_that_yaml_reads_is_reported_at_its_opening(tmp_path, text, where, words):
+    # the run-on values are noted while the parsed file is built (sitegen/yamlload.py)
+    path = tmp_path / "x.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataErrors) as caught:
+        load_yaml(path, "data/x.yaml")
+    error, = caught.value.errors
+    assert (error.line, error.column, error.ja, error.en) == (*where, *words)
+
+
 def test_a_quoted_text_that_goes_on_to_a_deeper_indented_line_is_valid(tmp_path):
     """YAML allows a quoted text over two lines; it swallows no key, so it is no slip."""
     path = tmp_path / "x.yaml"

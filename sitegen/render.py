@@ -156,3 +156,39 @@ def render(template: str, ctx: BuildContext, page_url: str, **values: Any) -> st
     if loc.fell_back and ctx.lang != "ja" and JA_ONLY_MARK not in out:
         out = env.get_template("_ja_only.md.j2").render(ja_only=True) + out
     return out
+
+
+class SharedFragment:
+    """A fragment that many pages of one language show alike, rendered once per key: a project's
+    card appears on the full listing and on each filter page (12 renders of every card at 1,000
+    projects, a seventh of a language's generation). The fragment's link to its item, the one
+    part that depends on the page it is on, is the template's `href`, filled in per page; any
+    other page-relative link in it would be wrong on pages at other depths, so it is refused."""
+
+    _SLOT = "sg-shared-fragment-href"
+
+    def __init__(self, template: str, ctx: BuildContext, **values: Any):
+        self.template, self.ctx, self.values = template, ctx, values
+        self._done: dict[Any, tuple[str, bool]] = {}
+
+    def __call__(self, page: Localizer, key: Any, target_url: str, **values: Any) -> Markup:
+        """The fragment for key (rendered with values the first time), linking to target_url
+        from the page of `page`; a Japanese fallback in it counts as the page's own."""
+        done = self._done.get(key)
+        if done is None:
+            loc = _NoPageLinks(self.ctx, "")
+            html = _env(self.ctx.lang).get_template(self.template).render(
+                L=loc, lang=self.ctx.lang, today=self.ctx.today, ds=self.ctx.ds, ctx=self.ctx,
+                href=self._SLOT, **self.values, **values)
+            done = self._done[key] = (html, loc.fell_back)
+        html, fell_back = done
+        page.fell_back = page.fell_back or fell_back
+        return Markup(html.replace(self._SLOT, escape(page.href(target_url))))
+
+
+class _NoPageLinks(Localizer):
+    def href(self, site_path: str) -> str:
+        raise AssertionError("a shared fragment links to other pages only through `href`")
+
+    href_root = link = href
+

@@ -21,7 +21,7 @@ from ..models.projects import (
 )
 from ..page_description import description_from, written_description
 from ..pages import Output, Page
-from ..render import render
+from ..render import SharedFragment, render
 from ..validate import missing_translations
 
 LISTING = "projects/"
@@ -95,7 +95,7 @@ def filter_groups(ctx: BuildContext, views: list[ProjectView]) -> list[FilterGro
 
 
 def _listing(ctx: BuildContext, views: list[ProjectView], groups: list[FilterGroup],
-             current: FilterOption | None) -> Page:
+             current: FilterOption | None, card: SharedFragment) -> Page:
     _ = translator(ctx.lang)
     base = _("認定プロジェクト")
     url = current.url if current else LISTING
@@ -105,14 +105,15 @@ def _listing(ctx: BuildContext, views: list[ProjectView], groups: list[FilterGro
     texts = ctx.ds.site.site.pages.projects  # the program's own words (site.yaml)
     return Page(url=url, title=title, description=written_description(texts.description, ctx.lang),
                 body=render("projects/list.md.j2", ctx, url, views=shown, total=len(views), groups=groups,
-                            current=current, intro=texts.intro, **VOCABULARIES))
+                            current=current, intro=texts.intro, card=card, **VOCABULARIES))
 
 
 def build(ctx: BuildContext) -> Output:
     out = Output()
     views = project_views(ctx)
     groups = filter_groups(ctx, views)
-    out.pages.extend(listing_pages(groups, lambda current: _listing(ctx, views, groups, current)))
+    card = SharedFragment("projects/_card.md.j2", ctx, **VOCABULARIES)  # one render per project for all listings
+    out.pages.extend(listing_pages(groups, lambda current: _listing(ctx, views, groups, current, card)))
     for i, v in enumerate(views):
         p = v.project
         ja_only = ctx.lang == "en" and bool(missing_translations(p))

@@ -34,6 +34,7 @@ from pathlib import Path
 from sitegen.errors import DataErrors, format_path
 from sitegen.notices import heading as notices_heading
 from sitegen.notices import notices
+from sitegen.render import load_templates
 from sitegen.summary import built_line, load_counts, record_counts, save_counts, validated_line
 from sitegen.today import site_today
 from sitegen.validate import collector_paused, load_dataset, missing_translations
@@ -312,6 +313,7 @@ def _languages_forked(root: Path, tmp: Path, ds, today: dt.date) -> dict[str, tu
     import mkdocs.__main__  # noqa: F401  imported before the fork, once for both languages
     import mkdocs.commands.build  # noqa: F401
 
+    load_templates(CONFIGS)  # compiled once here for both languages (sitegen/render.py)
     sys.stdout.flush()  # or a child would print what this process had not yet written
     sys.stderr.flush()
     gc.collect()

@@ -52,3 +52,28 @@ def test_japanese_fallback_in_the_fragment_counts_for_every_page_showing_it(ctx)
 def test_a_page_relative_link_inside_a_shared_fragment_is_refused(ctx):
     with pytest.raises(AssertionError, match="href"):
         render.SharedFragment("bad.j2", ctx)(render.Localizer(ctx, "projects/"), "k", "projects/k/")
+
+
+def test_templates_compile_once_for_both_languages(monkeypatch):
+    # the second language's environment loads the first one's compiled code (render._CompiledOnce)
+    compiled = []
+    real_compile = jinja2.Environment.compile
+
+    def counting(self, source, name=None, filename=None, raw=False, defer_init=False):
+        compiled.append(name)
+        return real_compile(self, source, name, filename, raw, defer_init)
+
+    render._env.cache_clear()
+    monkeypatch.setattr(render, "_COMPILED", render._CompiledOnce())
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    try:
+        render.load_templates(["ja"])
+        names = sorted(compiled)
+        assert len(names) >= 20 and "calls/page.md.j2" in names
+        render.load_templates(["en"])
+        assert sorted(compiled) == names  # nothing compiled again
+        # each environment keeps its own catalog, which the shared code looks up when it runs
+        assert render._env("en").from_string('{{ _("受付中") }}').render() == "Open"
+        assert render._env("ja").from_string('{{ _("受付中") }}').render() == "受付中"
+    finally:
+        render._env.cache_clear()  # later tests get environments with the module's own cache

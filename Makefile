@@ -64,10 +64,12 @@ $(NODE_STAMP): package.json package-lock.json | browser-deps
 test: $(TEST_STAMP) browser-deps $(NODE_STAMP)
 	$(PY) -m pytest -q
 
-# Benchmark against plain MkDocs on the same pages (BENCH_N records, default 1000).
+# Benchmark against plain MkDocs on the same pages (BENCH_N records, default 1000; BENCH_REPEAT
+# runs of each build, alternately, compared by their medians).
 BENCH_N ?= 1000
+BENCH_REPEAT ?= 1
 bench: $(TEST_STAMP) browser-deps
-	BENCH_N=$(BENCH_N) $(PY) -m bench.run
+	BENCH_N=$(BENCH_N) BENCH_REPEAT=$(BENCH_REPEAT) $(PY) -m bench.run
 
 # The preview's save-to-page time on the frozen seed project, in headless Chromium (README, "Preview"):
 # each run, median and worst; BENCH_PREVIEW_ARGS="--runs 10" for more runs. Fails only if it cannot measure.

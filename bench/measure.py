@@ -21,6 +21,13 @@ class Run:
     output: str
 
 
+def median_run(runs: list[Run]) -> Run:
+    """One Run of several of the same build: median wall and CPU seconds (each on its own), the
+    largest peak memory."""
+    return Run(statistics.median(r.seconds for r in runs), statistics.median(r.cpu_seconds for r in runs),
+               max(r.peak_rss_bytes for r in runs), runs[-1].returncode, runs[-1].output)
+
+
 def _tree_rss(root_pid: int) -> int:
     """Resident memory of root_pid and all its descendants, summed (bytes), from /proc."""
     children: dict[int, list[int]] = {}

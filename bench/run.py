@@ -1,6 +1,7 @@
 """make bench: our build against plain MkDocs on the same pages, at size BENCH_N.
 
     BENCH_N=1000 make bench
+    BENCH_REPEAT=5 make bench     # both builds 5 times, alternately; medians compared
 
 Prints wall time, CPU seconds (user + system of the whole process tree), peak memory, page
 count, output bytes, the median record page, the gzip bytes of a project page's first view and
@@ -36,6 +37,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=int(os.environ.get("BENCH_N", "1000")))
     parser.add_argument("--keep", help="keep the generated folders here")
     parser.add_argument("--no-browser", action="store_true", help="skip the search measurement (needs Chromium)")
+    parser.add_argument("--repeat", type=int, default=int(os.environ.get("BENCH_REPEAT", "1")),
+                        help="build both ways this many times, alternately, and compare medians")
     args = parser.parse_args(argv)
     n = args.n
     work = Path(args.keep or tempfile.mkdtemp(prefix="sitegen-bench-"))
@@ -46,26 +49,40 @@ def main(argv: list[str] | None = None) -> int:
         project = work / "ours"
         project.mkdir()
         write_dataset(REPO, project, n)
-        phases_file = work / "phases.json"
-        ours = measure.run_measured([sys.executable, "-m", "sitegen", "build", str(project)], project,
-                                    dict(env, **{PHASES_ENV: str(phases_file)}))
-        if ours.returncode != 0:
-            print(ours.output, file=sys.stderr)
-            return 1
         plain = work / "plain"
         plain.mkdir()
-        os.environ["SITE_TODAY"] = TODAY  # the baseline is generated in this process, as ours was built
+        os.environ["SITE_TODAY"] = TODAY  # the baseline is generated in this process, as ours is built
         os.environ.pop("SITE_URL", None)
         baseline.write_markdown_tree(project, plain)
         baseline.write_configs(project, plain)
-        base_phases = work / "phases-plain.json"
-        base = measure.run_measured(baseline.build_command(plain), plain, dict(env, **{PHASES_ENV: str(base_phases)}))
-        if base.returncode != 0:
-            print(base.output, file=sys.stderr)
-            return 1
+        phases_file, base_phases = work / "phases.json", work / "phases-plain.json"
+        runs: list[tuple[measure.Run, measure.Run]] = []
+        for _ in range(max(1, args.repeat)):
+            # One way, then the other, each from no site: the machine's state moves between runs
+            # (other work, the host), and alternating spreads that over both ways alike.
+            for folder in (project, plain):
+                shutil.rmtree(folder / "site", ignore_errors=True)
+            ours = measure.run_measured([sys.executable, "-m", "sitegen", "build", str(project)], project,
+                                        dict(env, **{PHASES_ENV: str(phases_file)}))
+            if ours.returncode != 0:
+                print(ours.output, file=sys.stderr)
+                return 1
+            base = measure.run_measured(baseline.build_command(plain), plain,
+                                        dict(env, **{PHASES_ENV: str(base_phases)}))
+            if base.returncode != 0:
+                print(base.output, file=sys.stderr)
+                return 1
+            runs.append((ours, base))
         site = project / "site"
         print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
         print(f"N={n}: {n} projects, {n} donations, {max(1, n // 10)} calls, {n} news (bilingual)")
+        if len(runs) > 1:
+            for i, (o, b) in enumerate(runs, start=1):
+                print(f"run {i}: ours wall {o.seconds:7.2f} s cpu {o.cpu_seconds:7.2f} s, plain-mkdocs wall "
+                      f"{b.seconds:7.2f} s cpu {b.cpu_seconds:7.2f} s, cpu ratio {o.cpu_seconds / b.cpu_seconds:.2f}")
+            print(f"below: the median of {len(runs)} runs for each way (peak memory: the largest); "
+                  "the phases: the last run")
+        ours, base = (measure.median_run([r[k] for r in runs]) for k in (0, 1))
         for name, run, folder in (("ours", ours, site), ("plain-mkdocs", base, plain / "site")):
             print(f"{name:13s} wall {run.seconds:7.2f} s  cpu {run.cpu_seconds:7.2f} s  "
                   f"peak memory {_mb(run.peak_rss_bytes):>10s}  "

@@ -31,6 +31,7 @@ from sitegen.errors import DataErrors  # noqa: E402
 from sitegen.site_meta import not_found_texts, page_links  # noqa: E402
 from sitegen.validate import load_dataset  # noqa: E402
 from sitegen_mkdocs.configs import EXTRA_KEY  # noqa: E402
+from sitegen_mkdocs.html_blocks import HtmlBlocksExtension  # noqa: E402
 from sitegen_mkdocs.generated import (FILES, FILLED, PAGES, GenerationError, Manifest,  # noqa: E402
                                       language_context, read_manifest, write_language)
 
@@ -65,6 +66,8 @@ def on_config(config: "MkDocsConfig") -> "MkDocsConfig":
         _state.update(folder=own, own=own, manifest=_generate(config, root, own))
     # this language's root under SITE_URL, as the pages were made with it ('' without SITE_URL)
     config.site_url = _state["manifest"].ctx.absolute("") or config.site_url
+    # the pages' HTML blocks found faster than Python-Markdown finds them, with the same result
+    config.markdown_extensions.append(HtmlBlocksExtension())
     return config
 
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from pathlib import Path
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.bccache
 from markupsafe import Markup, escape
 
 from . import dates, money
@@ -25,23 +26,25 @@ from .models.common import Text
 
 
 
-class _CompiledOnce(jinja2.BytecodeCache):
-    """Compiled templates kept in memory and shared by the languages' environments: a template
-    compiles to the same code in each (the catalog is looked up when it runs), and compiling
-    the 22 templates took 0.3 CPU s per language. Jinja checks each entry against its source."""
+class InMemoryBytecodeCache(jinja2.bccache.BytecodeCache):
+    """Compiled Jinja templates kept in memory. Jinja keys them by name and checks each against
+    its source, so an edited template is compiled afresh and the others are reused. Here it is
+    shared by the languages' environments: a template compiles to the same code in each (the
+    catalog is looked up when it runs), and compiling the 22 templates took 0.3 CPU s per
+    language. The preview's workers keep one for MkDocs' theme (sitegen_mkdocs/serve/worker.py)."""
 
     def __init__(self) -> None:
-        self._code: dict[str, bytes] = {}
+        self.store: dict[str, bytes] = {}
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self._code:
-            bucket.bytecode_from_string(self._code[bucket.key])
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
+        self.store[bucket.key] = bucket.bytecode_to_string()
 
 
-_COMPILED = _CompiledOnce()
+_COMPILED = InMemoryBytecodeCache()
 
 
 @functools.cache
@@ -180,12 +183,17 @@ def render(template: str, ctx: BuildContext, page_url: str, **values: Any) -> st
     """A page body or fragment. On an English page, text that some record gives only in Japanese
     (shown marked lang="ja") comes with the notice that says so, unless the template put it first."""
     loc = Localizer(ctx, page_url)
-    env = _env(ctx.lang)
-    out = env.get_template(template).render(
-        L=loc, lang=ctx.lang, today=ctx.today, ds=ctx.ds, ctx=ctx, page_url=page_url, **values)
+    out = _render_for(loc, template, **values)
     if loc.fell_back and ctx.lang != "ja" and JA_ONLY_MARK not in out:
-        out = env.get_template("_ja_only.md.j2").render(ja_only=True) + out
+        out = _env(ctx.lang).get_template("_ja_only.md.j2").render(ja_only=True) + out
     return out
+
+
+def _render_for(loc: Localizer, template: str, **values: Any) -> str:
+    """template rendered for loc's page, with what every template is given."""
+    ctx = loc.ctx
+    return _env(ctx.lang).get_template(template).render(
+        L=loc, lang=ctx.lang, today=ctx.today, ds=ctx.ds, ctx=ctx, page_url=loc.page_url, **values)
 
 
 class SharedFragment:
@@ -207,9 +215,7 @@ class SharedFragment:
         done = self._done.get(key)
         if done is None:
             loc = _NoPageLinks(self.ctx, "")
-            html = _env(self.ctx.lang).get_template(self.template).render(
-                L=loc, lang=self.ctx.lang, today=self.ctx.today, ds=self.ctx.ds, ctx=self.ctx,
-                href=self._SLOT, **self.values, **values)
+            html = _render_for(loc, self.template, href=self._SLOT, **self.values, **values)
             done = self._done[key] = (html, loc.fell_back)
         html, fell_back = done
         page.fell_back = page.fell_back or fell_back

@@ -55,7 +55,7 @@ def test_a_page_relative_link_inside_a_shared_fragment_is_refused(ctx):
 
 
 def test_templates_compile_once_for_both_languages(monkeypatch):
-    # the second language's environment loads the first one's compiled code (render._CompiledOnce)
+    # the second language's environment loads the first one's compiled code (render._COMPILED)
     compiled = []
     real_compile = jinja2.Environment.compile
 
@@ -64,7 +64,7 @@ def test_templates_compile_once_for_both_languages(monkeypatch):
         return real_compile(self, source, name, filename, raw, defer_init)
 
     render._env.cache_clear()
-    monkeypatch.setattr(render, "_COMPILED", render._CompiledOnce())
+    monkeypatch.setattr(render, "_COMPILED", render.InMemoryBytecodeCache())
     monkeypatch.setattr(jinja2.Environment, "compile", counting)
     try:
         render.load_templates(["ja"])

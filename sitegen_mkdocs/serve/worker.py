@@ -21,9 +21,8 @@ import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
-import jinja2.bccache
-
 from sitegen.errors import DataError, DataErrors
+from sitegen.render import InMemoryBytecodeCache
 from sitegen.validate import load_dataset
 
 from ..configs import write_config
@@ -53,23 +52,6 @@ class _Warnings(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(record.getMessage())
-
-
-class InMemoryBytecodeCache(jinja2.bccache.BytecodeCache):
-    """Each MkDocs build makes a new Jinja environment and compiles the theme's templates
-    again (about a quarter of a language's build at the seed's size, measured). Jinja keys
-    compiled templates by name and checks them against their source, so an edited override
-    is compiled afresh and the others are reused."""
-
-    def __init__(self) -> None:
-        self.store: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.store:
-            bucket.bytecode_from_string(self.store[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.store[bucket.key] = bucket.bytecode_to_string()
 
 
 _warnings = _Warnings()
